@@ -1,0 +1,231 @@
+"""The inspection: one published assessment of one force, the aggregate root."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+import attrs
+
+from peelmodel import forces
+from peelmodel._convert import to_tuple
+from peelmodel.errors import Problem, ValidationError
+from peelmodel.findings import AreaForImprovement, CauseOfConcern, Practice
+from peelmodel.grades import Grade, Pillar
+from peelmodel.judgments import Judgment
+from peelmodel.metrics import Metric
+from peelmodel.periods import Period
+from peelmodel.programmes import Programme, Subject
+from peelmodel.sources import Source
+
+__all__ = ["Inspection"]
+
+
+@attrs.frozen(kw_only=True)
+class Inspection:
+    """One published PEEL assessment of one force.
+
+    ``programme`` says what can be judged; ``pillar`` narrows it to one pillar where
+    the programme published one report per pillar (PEEL 2015: Effectiveness). An
+    inspection validates as a whole: every judgment and finding must be of a subject
+    the inspection covers, each subject is judged at most once, grades must be on the
+    programme's scale, and metric ids are unique.
+    """
+
+    force: str
+    programme: Programme
+    published: date
+    pillar: Pillar | None = None
+    fieldwork: tuple[Period, ...] = attrs.field(default=(), converter=to_tuple)
+    judgments: tuple[Judgment, ...] = attrs.field(default=(), converter=to_tuple)
+    areas_for_improvement: tuple[AreaForImprovement, ...] = attrs.field(
+        default=(), converter=to_tuple
+    )
+    causes_of_concern: tuple[CauseOfConcern, ...] = attrs.field(default=(), converter=to_tuple)
+    practices: tuple[Practice, ...] = attrs.field(default=(), converter=to_tuple)
+    metrics: tuple[Metric, ...] = attrs.field(default=(), converter=to_tuple)
+    sources: tuple[Source, ...] = attrs.field(default=(), converter=to_tuple)
+
+    def __attrs_post_init__(self) -> None:
+        problems = _problems(self)
+        if problems:
+            raise ValidationError(problems)
+
+    @property
+    def title(self) -> str:
+        """The programme and pillar: "PEEL 2015: Effectiveness"."""
+        if self.pillar is None:
+            return self.programme.title
+        return f"{self.programme.title}: {self.pillar.value}"
+
+    @property
+    def subjects(self) -> tuple[Subject, ...]:
+        """The subjects this inspection covers."""
+        return self.programme.pillar_subjects(self.pillar)
+
+    @property
+    def force_record(self) -> forces.Force:
+        """The :class:`~peelmodel.Force` inspected."""
+        return forces.get(self.force)
+
+    def judgment(self, subject_id: str) -> Judgment | None:
+        """The judgment of one subject, or None if the inspection does not give one."""
+        for judgment in self.judgments:
+            if judgment.subject == subject_id:
+                return judgment
+        return None
+
+    def metric(self, metric_id: str) -> Metric | None:
+        """The metric with this id, or None."""
+        for metric in self.metrics:
+            if metric.id == metric_id:
+                return metric
+        return None
+
+    @property
+    def overall(self) -> Judgment | None:
+        """The pillar's overall judgment, for a single-pillar inspection."""
+        if self.pillar is None:
+            return None
+        return self.judgment(self.pillar.value.lower())
+
+    def grades(self) -> dict[str, Grade | None]:
+        """Each judged subject's grade (None where not graded), in the order given."""
+        return {j.subject: j.grade for j in self.judgments}
+
+    def __repr__(self) -> str:
+        overall = self.overall
+        tail = f": {overall.describe()}" if overall is not None else ""
+        return f"<Inspection {self.force} {self.title}{tail}>"
+
+
+def _covered(
+    inspection: Inspection, subject_id: object, path: str, problems: list[Problem]
+) -> Subject | None:
+    programme = inspection.programme
+    subject = programme.get_subject(subject_id) if isinstance(subject_id, str) else None
+    if subject is None:
+        problems.append(
+            Problem(
+                path=path, code="subject.unknown", message=programme.unknown_subject(subject_id)
+            )
+        )
+        return None
+    if inspection.pillar is not None and subject.pillar is not inspection.pillar:
+        problems.append(
+            Problem(
+                path=path,
+                code="subject.outside_pillar",
+                message=f"{subject_id!r} is not part of {inspection.title}, which covers "
+                f"{inspection.pillar.value.lower()} only",
+            )
+        )
+        return None
+    return subject
+
+
+def _findings(
+    inspection: Inspection,
+) -> Sequence[tuple[str, Sequence[AreaForImprovement | CauseOfConcern | Practice]]]:
+    return (
+        ("areas_for_improvement", inspection.areas_for_improvement),
+        ("causes_of_concern", inspection.causes_of_concern),
+        ("practices", inspection.practices),
+    )
+
+
+def _problems(inspection: Inspection) -> list[Problem]:
+    problems: list[Problem] = []
+    programme = inspection.programme
+    if inspection.force not in forces.ids():
+        problems.append(
+            Problem(
+                path="$.force",
+                code="force.unknown",
+                message=forces.unknown_force_message(str(inspection.force)),
+            )
+        )
+    if inspection.pillar is not None and not programme.pillar_subjects(inspection.pillar):
+        problems.append(
+            Problem(
+                path="$.pillar",
+                code="inspection.pillar",
+                message=f"{programme.title} judges nothing under {inspection.pillar.value.lower()}",
+            )
+        )
+
+    seen: dict[str, int] = {}
+    for i, judgment in enumerate(inspection.judgments):
+        at = f"$.judgments[{i}]"
+        subject = _covered(inspection, judgment.subject, f"{at}.subject", problems)
+        if judgment.subject in seen:
+            problems.append(
+                Problem(
+                    path=f"{at}.subject",
+                    code="judgment.duplicate",
+                    message=f"{judgment.subject!r} is judged twice (also at "
+                    f"$.judgments[{seen[judgment.subject]}])",
+                )
+            )
+        else:
+            seen[judgment.subject] = i
+        grade = judgment.grade
+        if grade is not None and grade not in programme.scale:
+            problems.append(
+                Problem(
+                    path=f"{at}.grade",
+                    code="grade.off_scale",
+                    message=f"grade {grade.value!r} is not on the {programme.scale.label} scale "
+                    f"used by {programme.title}",
+                )
+            )
+        if subject is not None and not subject.graded and grade is not None:
+            problems.append(
+                Problem(
+                    path=f"{at}.grade",
+                    code="judgment.narrative_only",
+                    message=f"{programme.title} does not grade {subject.id!r} (narrative only), "
+                    f"but it is given {grade.value!r}",
+                )
+            )
+        year = judgment.carried_over_from
+        if year is not None and year >= programme.year:
+            problems.append(
+                Problem(
+                    path=f"{at}.carried_over_from",
+                    code="judgment.carried_over_year",
+                    message=f"a judgment can only be carried over from a year before "
+                    f"{programme.title} ({programme.year}), not from {year}",
+                )
+            )
+
+    for field, findings in _findings(inspection):
+        for i, finding in enumerate(findings):
+            _covered(inspection, finding.subject, f"$.{field}[{i}].subject", problems)
+
+    metric_ids: dict[str, int] = {}
+    for i, metric in enumerate(inspection.metrics):
+        if metric.id in metric_ids:
+            problems.append(
+                Problem(
+                    path=f"$.metrics[{i}].id",
+                    code="metric.duplicate",
+                    message=f"the metric id {metric.id!r} is used twice (also at "
+                    f"$.metrics[{metric_ids[metric.id]}])",
+                )
+            )
+        else:
+            metric_ids[metric.id] = i
+    for i, metric in enumerate(inspection.metrics):
+        if metric.part_of is not None and (
+            metric.part_of not in metric_ids or metric.part_of == metric.id
+        ):
+            problems.append(
+                Problem(
+                    path=f"$.metrics[{i}].part_of",
+                    code="metric.unknown_group",
+                    message=f"{metric.id!r} is part of {metric.part_of!r}, which is not another "
+                    "metric of this inspection",
+                )
+            )
+    return problems

@@ -1,0 +1,73 @@
+"""Judgments: the grade (or the lack of one) given to a pillar, question or area."""
+
+from __future__ import annotations
+
+import enum
+
+import attrs
+
+from peelmodel.errors import ValidationError
+from peelmodel.grades import Grade
+from peelmodel.sources import Source
+
+__all__ = ["Judgment", "JudgmentStatus"]
+
+
+class JudgmentStatus(enum.Enum):
+    """The state of a judgment: graded, not graded, or carried over from an earlier year."""
+
+    GRADED = "graded"
+    NOT_GRADED = "not graded"
+    CARRIED_OVER = "carried over"
+
+
+@attrs.frozen(kw_only=True)
+class Judgment:
+    """What an inspection concluded about one subject of its programme.
+
+    * graded: ``grade`` is set;
+    * not graded: ``grade`` is None (Greater Manchester's 2017 efficiency and
+      legitimacy; or a narrative-only question, which only has a summary);
+    * carried over: ``carried_over_from`` is the year whose grade still stands, and
+      ``grade`` is that grade.
+
+    >>> Judgment(subject="effectiveness", grade=Grade.GOOD).status
+    <JudgmentStatus.GRADED: 'graded'>
+    """
+
+    subject: str
+    grade: Grade | None = None
+    carried_over_from: int | None = None
+    summary: str = ""
+    source: Source | None = None
+
+    def __attrs_post_init__(self) -> None:
+        if self.carried_over_from is not None and self.grade is None:
+            raise ValidationError.single(
+                "$.grade",
+                "judgment.carried_over_without_grade",
+                f"a judgment carried over from {self.carried_over_from} keeps the grade it was "
+                "given then, but no grade is given",
+            )
+
+    @property
+    def status(self) -> JudgmentStatus:
+        """Graded, not graded or carried over."""
+        if self.carried_over_from is not None:
+            return JudgmentStatus.CARRIED_OVER
+        if self.grade is None:
+            return JudgmentStatus.NOT_GRADED
+        return JudgmentStatus.GRADED
+
+    @property
+    def is_graded(self) -> bool:
+        """True when the judgment has a grade (given now or carried over)."""
+        return self.grade is not None
+
+    def describe(self) -> str:
+        """The outcome in words: "Good", "not graded", "Good (carried over from 2016)"."""
+        if self.grade is None:
+            return "not graded"
+        if self.carried_over_from is not None:
+            return f"{self.grade.value} (carried over from {self.carried_over_from})"
+        return self.grade.value

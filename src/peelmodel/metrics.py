@@ -1,0 +1,216 @@
+"""Metrics: the figures a report quotes, with their unit, precision, period and base.
+
+A metric that carries its ``count`` and ``base`` as well as its ``value`` must agree
+with them at the precision it was published to (``decimals``): 58 organised crime
+groups in a population of 1,757,000 is 33 per million, not 34. A percentage lies
+between 0 and 100; counts and bases are never negative.
+"""
+
+from __future__ import annotations
+
+import enum
+import math
+
+import attrs
+
+from peelmodel import rates
+from peelmodel.errors import Problem, ValidationError
+from peelmodel.periods import Period
+from peelmodel.sources import Source
+
+__all__ = ["Comparator", "Metric", "Unit"]
+
+ENGLAND_AND_WALES = "England and Wales"
+
+
+class Unit(enum.Enum):
+    """The unit of a metric; rates say what they are per."""
+
+    PER_1000_POPULATION = "per 1,000 population"
+    PER_1000_HOUSEHOLDS = "per 1,000 households"
+    PER_10000_POPULATION = "per 10,000 population"
+    PER_10000_HOUSEHOLDS = "per 10,000 households"
+    PER_MILLION_POPULATION = "per 1,000,000 population"
+    PER_MILLION_HOUSEHOLDS = "per 1,000,000 households"
+    PERCENT = "percent"
+    PERCENT_CHANGE = "percent change"
+    COUNT = "count"
+    POUNDS = "pounds"
+
+    @property
+    def per(self) -> int | None:
+        """The multiplier of a rate or percentage (1,000 for per 1,000), else None."""
+        return _PER.get(self)
+
+    @property
+    def is_rate(self) -> bool:
+        """True for the per-population and per-household rates."""
+        return self in _PER and self is not Unit.PERCENT
+
+
+_PER = {
+    Unit.PER_1000_POPULATION: 1_000,
+    Unit.PER_1000_HOUSEHOLDS: 1_000,
+    Unit.PER_10000_POPULATION: 10_000,
+    Unit.PER_10000_HOUSEHOLDS: 10_000,
+    Unit.PER_MILLION_POPULATION: 1_000_000,
+    Unit.PER_MILLION_HOUSEHOLDS: 1_000_000,
+    Unit.PERCENT: 100,
+}
+
+
+def _figure_problems(
+    value: float, count: int | None, base: int | None, unit: Unit, decimals: int, what: str
+) -> list[Problem]:
+    """The hard rules for one value with its optional count and base."""
+    problems: list[Problem] = []
+
+    def add(field: str, code: str, message: str) -> None:
+        problems.append(Problem(path=f"$.{field}", code=code, message=message))
+
+    if not math.isfinite(value):
+        add("value", "metric.not_finite", f"{what} must be a finite number, not {value}")
+        return problems
+    if count is not None and count < 0:
+        add(
+            "count",
+            "metric.negative_count",
+            f"the count of {what} must not be negative, but it is {count:,}",
+        )
+    if base is not None and base <= 0:
+        add(
+            "base",
+            "metric.base_not_positive",
+            f"the base of {what} must be above zero, but it is {base:,}",
+        )
+    if decimals >= 0 and rates.round_to(value, decimals) != value:
+        add(
+            "value",
+            "metric.precision",
+            f"{what} is {value}, which has more decimal places than the {decimals} it is "
+            "published to",
+        )
+    if unit is Unit.PERCENT and not 0 <= value <= 100:
+        add("value", "metric.percent_range", f"{what} is {value} percent, outside 0 to 100")
+    if unit is Unit.COUNT and (value < 0 or value != int(value)):
+        add(
+            "value",
+            "metric.count_value",
+            f"{what} is a count, so it must be a whole number 0 or more, not {value}",
+        )
+    if unit.is_rate and value < 0:
+        add(
+            "value",
+            "metric.negative_rate",
+            f"{what} is a rate, so it must not be negative, but it is {value}",
+        )
+    if unit in (Unit.COUNT, Unit.POUNDS) and (count is not None or base is not None):
+        add(
+            "count" if count is not None else "base",
+            "metric.count_not_applicable",
+            f"{what} is measured in {unit.value}, which has no count and base",
+        )
+    elif problems or count is None or base is None:
+        pass
+    elif unit is Unit.PERCENT_CHANGE:
+        expected = rates.exact_percent_change(base, count)
+        if not rates.rounds_to(value, expected, decimals):
+            add(
+                "value",
+                "metric.disagrees",
+                f"{what} is {value} percent, but the change from {base:,} to {count:,} is "
+                f"{rates.round_to(expected, decimals + 1)} percent, which does not round to it at "
+                f"{decimals} decimal places",
+            )
+    else:
+        per = unit.per
+        assert per is not None
+        if not rates.agrees(value, count, base, per=per, decimals=decimals):
+            exact = rates.exact_rate(count, base, per=per)
+            add(
+                "value",
+                "metric.disagrees",
+                f"{what} is {value} {unit.value}, but {count:,} / {base:,} × {per:,} is "
+                f"{rates.round_to(exact, decimals + 2)}, which does not round to it at "
+                f"{decimals} decimal place{'' if decimals == 1 else 's'}",
+            )
+    return problems
+
+
+@attrs.frozen(kw_only=True)
+class Comparator:
+    """The same figure for a wider area (England and Wales by default)."""
+
+    value: float
+    count: int | None = None
+    base: int | None = None
+    area: str = ENGLAND_AND_WALES
+
+
+@attrs.frozen(kw_only=True)
+class Metric:
+    """A figure a report quotes.
+
+    ``decimals`` is the precision it was published to; ``count`` and ``base`` (the
+    numerator and denominator of a rate; for a percent change the new and the old
+    value), when given, must agree with ``value`` at that precision. ``part_of`` names
+    the metric this one is a part of (a sub-group of a group, a share of a whole).
+
+    >>> Metric(id="ocg", name="Organised crime groups", value=33,
+    ...        unit=Unit.PER_MILLION_POPULATION, count=58, base=1_757_000).value
+    33
+    """
+
+    id: str
+    name: str
+    value: float
+    unit: Unit
+    decimals: int = 0
+    period: Period | None = None
+    compared_with: Period | None = None
+    count: int | None = None
+    base: int | None = None
+    part_of: str | None = None
+    comparator: Comparator | None = None
+    source: Source | None = None
+
+    def __attrs_post_init__(self) -> None:
+        what = self.name or self.id
+        problems = []
+        if not self.id.strip():
+            problems.append(Problem(path="$.id", code="metric.id", message="a metric needs an id"))
+        if self.decimals < 0:
+            problems.append(
+                Problem(
+                    path="$.decimals",
+                    code="metric.decimals",
+                    message=f"decimals must be 0 or more, not {self.decimals}",
+                )
+            )
+        problems += _figure_problems(
+            self.value, self.count, self.base, self.unit, self.decimals, what
+        )
+        if self.comparator is not None:
+            c = self.comparator
+            problems += [
+                p.under("$.comparator")
+                for p in _figure_problems(
+                    c.value, c.count, c.base, self.unit, self.decimals, f"{what} in {c.area}"
+                )
+            ]
+        if problems:
+            raise ValidationError(problems)
+
+    @property
+    def exact(self) -> float | None:
+        """count / base × multiplier before rounding, where the metric has both."""
+        per = self.unit.per
+        if per is None or self.count is None or self.base is None:
+            return None
+        return rates.rate(self.count, self.base, per=per)
+
+    def __str__(self) -> str:
+        text = f"{self.name}: {self.value:,.{self.decimals}f} {self.unit.value}"
+        if self.comparator is not None:
+            text += f" ({self.comparator.area}: {self.comparator.value:,.{self.decimals}f})"
+        return text

@@ -1,0 +1,145 @@
+"""The arithmetic the reports use: rates, percentages, percent changes and rounding.
+
+Seed 002 gives the rules: crime per 1,000 population (burglary in a dwelling per 1,000
+households), organised crime groups per one million population (58 OCGs "represents
+33 OCGs per one million of the population"), outcomes as a percentage of the offences
+recorded in the same 12 months.
+
+A published figure is rounded. :func:`agrees` is the test the model applies to every
+metric that carries its count and base: the value must be what count / base ×
+multiplier rounds to at the precision it was published to. Either rounding of an
+exact half is accepted, since the reports do not say which they use.
+
+>>> round(rate(58, 1_757_000, per=1_000_000), 2)
+33.01
+>>> round_to(rate(15_133, 100_887, per=100), 1)
+15.0
+"""
+
+from __future__ import annotations
+
+import math
+from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
+
+from peelmodel.errors import ValidationError
+
+__all__ = [
+    "agrees",
+    "exact_percent_change",
+    "exact_rate",
+    "percent",
+    "percent_change",
+    "rate",
+    "round_to",
+    "rounds_to",
+    "tolerance",
+]
+
+
+def _number(name: str, value: object) -> int | float:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ValidationError.single(
+            f"$.{name}", "number.type", f"{name} must be a number, not {type(value).__name__}"
+        )
+    if isinstance(value, float) and not math.isfinite(value):
+        raise ValidationError.single(
+            f"$.{name}", "number.finite", f"{name} must be finite, not {value}"
+        )
+    return value
+
+
+def _check_base(count: float, base: float) -> None:
+    _number("count", count)
+    _number("base", base)
+    if count < 0:
+        raise ValidationError.single(
+            "$.count", "count.negative", f"the count must not be negative, but it is {count:,}"
+        )
+    if base <= 0:
+        raise ValidationError.single(
+            "$.base",
+            "base.not_positive",
+            f"a rate needs a base above zero, but the base is {base:,}",
+        )
+
+
+def exact_rate(count: int | float, base: int | float, *, per: int) -> Fraction:
+    """count / base × per as an exact fraction (floats are read as they print)."""
+    _check_base(count, base)
+    return _fraction(count) * per / _fraction(base)
+
+
+def rate(count: int | float, base: int | float, *, per: int) -> float:
+    """count per ``per`` of ``base``: ``rate(58, 1_757_000, per=1_000_000)`` is 33.01....
+
+    A zero or negative base, or a negative count, is a :class:`ValidationError`.
+    """
+    return float(exact_rate(count, base, per=per))
+
+
+def percent(part: int | float, whole: int | float) -> float:
+    """``part`` as a percentage of ``whole``."""
+    return rate(part, whole, per=100)
+
+
+def percent_change(old: int | float, new: int | float) -> float:
+    """The change from ``old`` to ``new`` as a percentage of ``old``.
+
+    >>> percent_change(100, 106)
+    6.0
+    """
+    return float(exact_percent_change(old, new))
+
+
+def exact_percent_change(old: int | float, new: int | float) -> Fraction:
+    """The change from ``old`` to ``new`` as an exact percentage of ``old``."""
+    _number("old", old)
+    _number("new", new)
+    if old <= 0:
+        raise ValidationError.single(
+            "$.old",
+            "base.not_positive",
+            f"a percent change needs an earlier value above zero, but it is {old:,}",
+        )
+    return (_fraction(new) - _fraction(old)) * 100 / _fraction(old)
+
+
+def round_to(value: float | Fraction, decimals: int) -> float:
+    """Round as reports do: to ``decimals`` places, halves away from zero."""
+    if decimals < 0:
+        raise ValidationError.single(
+            "$.decimals", "decimals.negative", f"decimals must be 0 or more, not {decimals}"
+        )
+    exact = value if isinstance(value, Fraction) else _fraction(value)
+    quantum = Decimal(1).scaleb(-decimals)
+    as_decimal = Decimal(exact.numerator) / Decimal(exact.denominator)
+    return float(as_decimal.quantize(quantum, rounding=ROUND_HALF_UP))
+
+
+def tolerance(decimals: int) -> Fraction:
+    """Half a unit in the last published place: how far rounding may move a value."""
+    return Fraction(1, 2 * 10**decimals)
+
+
+def agrees(value: float, count: int | float, base: int | float, *, per: int, decimals: int) -> bool:
+    """Does a published ``value`` agree with count / base × per at ``decimals`` places?
+
+    >>> agrees(15.0, 15_133, 100_887, per=100, decimals=1)
+    True
+    >>> agrees(16.0, 15_133, 100_887, per=100, decimals=1)
+    False
+    """
+    return rounds_to(value, exact_rate(count, base, per=per), decimals)
+
+
+def rounds_to(value: float, exact: Fraction, decimals: int) -> bool:
+    """Is ``value`` what ``exact`` rounds to at ``decimals`` places (either way at a half)?"""
+    return abs(_fraction(value) - exact) <= tolerance(decimals)
+
+
+def _fraction(value: int | float) -> Fraction:
+    # A float is read as it prints (0.7 is seven tenths), as a person reads a report.
+    if isinstance(value, int):
+        return Fraction(value)
+    return Fraction(repr(value))
