@@ -1,4 +1,5 @@
-"""Shared test set-up: Hypothesis profiles.
+"""Shared test set-up for tests/, docs/ and the doctests in src/: Hypothesis profiles,
+and a programme registry put back as it was after each test.
 
 ``ci`` runs many examples to find real bugs (chosen when CI is set, or with
 HYPOTHESIS_PROFILE=ci); ``dev`` is the fast default for local runs. Neither has a
@@ -8,8 +9,10 @@ deadline: timing belongs in bench/, not in tests.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, settings
 
 settings.register_profile(
@@ -20,4 +23,14 @@ settings.load_profile(
     os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "dev")
 )
 
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+SEEDS = Path(__file__).resolve().parent.parent / "shared" / "seeds"
+
+
+@pytest.fixture(autouse=True)
+def _restore_programme_registry() -> Iterator[None]:
+    from peelmodel import programmes
+
+    saved = dict(programmes._REGISTRY)
+    yield
+    programmes._REGISTRY.clear()
+    programmes._REGISTRY.update(saved)
