@@ -10,10 +10,11 @@ True
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from peelmodel import forces, programmes, rates
 from peelmodel.checks import check
+from peelmodel.dataset import Dataset
 from peelmodel.errors import Problem, Severity, ValidationError
 from peelmodel.findings import (
     AreaForImprovement,
@@ -31,13 +32,26 @@ from peelmodel.periods import Period
 from peelmodel.programmes import Programme, Subject, SubjectKind
 from peelmodel.sources import Source
 
+if TYPE_CHECKING:
+    from peelmodel import serialization, strategies
+    from peelmodel.serialization import (
+        SCHEMA_VERSION,
+        from_dict,
+        from_json,
+        json_schema,
+        to_dict,
+        to_json,
+    )
+
 __version__ = "0.1.0.dev0"
 
 __all__ = [
+    "SCHEMA_VERSION",
     "AreaForImprovement",
     "CauseOfConcern",
     "Comparator",
     "Country",
+    "Dataset",
     "Estimate",
     "Force",
     "Grade",
@@ -61,14 +75,21 @@ __all__ = [
     "ValidationError",
     "check",
     "forces",
+    "from_dict",
+    "from_json",
+    "json_schema",
     "programmes",
     "rates",
+    "serialization",
+    "strategies",
+    "to_dict",
+    "to_json",
 ]
 
 # Serialization (cattrs), the datasets and the strategies (hypothesis) load on first
 # use, so that `import peelmodel` stays light.
-_SERIALIZATION: set[str] = set()
-_SUBMODULES: set[str] = set()
+_SERIALIZATION = {"SCHEMA_VERSION", "from_dict", "from_json", "json_schema", "to_dict", "to_json"}
+_SUBMODULES = {"serialization", "strategies"}
 
 
 def __getattr__(name: str) -> Any:

@@ -9,3 +9,8 @@ from typing import Any
 def to_tuple(items: Iterable[Any]) -> tuple[Any, ...]:
     """Collections are tuples; a tuple passes through untouched (converters are idempotent)."""
     return items if type(items) is tuple else tuple(items)
+
+
+def to_float(value: Any) -> Any:
+    """Whole numbers become floats (33 -> 33.0), so a value dumps the same after a load."""
+    return float(value) if type(value) is int else value

@@ -14,6 +14,7 @@ import math
 import attrs
 
 from peelmodel import rates
+from peelmodel._convert import to_float
 from peelmodel.errors import Problem, ValidationError
 from peelmodel.periods import Period
 from peelmodel.sources import Source
@@ -71,6 +72,7 @@ def _figure_problems(
     if not math.isfinite(value):
         add("value", "metric.not_finite", f"{what} must be a finite number, not {value}")
         return problems
+    shown = f"{value:.{decimals}f}" if 0 <= decimals <= 15 else repr(value)
     if count is not None and count < 0:
         add(
             "count",
@@ -91,7 +93,7 @@ def _figure_problems(
             "published to",
         )
     if unit is Unit.PERCENT and not 0 <= value <= 100:
-        add("value", "metric.percent_range", f"{what} is {value} percent, outside 0 to 100")
+        add("value", "metric.percent_range", f"{what} is {shown} percent, outside 0 to 100")
     if unit is Unit.COUNT and (value < 0 or value != int(value)):
         add(
             "value",
@@ -102,7 +104,7 @@ def _figure_problems(
         add(
             "value",
             "metric.negative_rate",
-            f"{what} is a rate, so it must not be negative, but it is {value}",
+            f"{what} is a rate, so it must not be negative, but it is {shown}",
         )
     if unit in (Unit.COUNT, Unit.POUNDS) and (count is not None or base is not None):
         add(
@@ -118,7 +120,7 @@ def _figure_problems(
             add(
                 "value",
                 "metric.disagrees",
-                f"{what} is {value} percent, but the change from {base:,} to {count:,} is "
+                f"{what} is {shown} percent, but the change from {base:,} to {count:,} is "
                 f"{rates.round_to(expected, decimals + 1)} percent, which does not round to it at "
                 f"{decimals} decimal places",
             )
@@ -130,7 +132,7 @@ def _figure_problems(
             add(
                 "value",
                 "metric.disagrees",
-                f"{what} is {value} {unit.value}, but {count:,} / {base:,} × {per:,} is "
+                f"{what} is {shown} {unit.value}, but {count:,} / {base:,} × {per:,} is "
                 f"{rates.round_to(exact, decimals + 2)}, which does not round to it at "
                 f"{decimals} decimal place{'' if decimals == 1 else 's'}",
             )
@@ -141,7 +143,7 @@ def _figure_problems(
 class Comparator:
     """The same figure for a wider area (England and Wales by default)."""
 
-    value: float
+    value: float = attrs.field(converter=to_float)
     count: int | None = None
     base: int | None = None
     area: str = ENGLAND_AND_WALES
@@ -158,12 +160,12 @@ class Metric:
 
     >>> Metric(id="ocg", name="Organised crime groups", value=33,
     ...        unit=Unit.PER_MILLION_POPULATION, count=58, base=1_757_000).value
-    33
+    33.0
     """
 
     id: str
     name: str
-    value: float
+    value: float = attrs.field(converter=to_float)
     unit: Unit
     decimals: int = 0
     period: Period | None = None

@@ -430,6 +430,7 @@ _CATALOGUE: tuple[Programme, ...] = (
 )
 
 _REGISTRY: dict[str, Programme] = {p.id: p for p in _CATALOGUE}
+_CATALOGUE_IDS = frozenset(_REGISTRY)
 
 
 def all() -> tuple[Programme, ...]:

@@ -1,0 +1,491 @@
+"""Hypothesis strategies for every public class of peelmodel.
+
+Needs hypothesis (``pip install 'peelmodel[test]'``). Every strategy is valid by
+construction: it draws a base and then a count within it, a scale and then grades on
+it, a programme and then subjects it defines, rather than filtering. Arguments are
+keyword-only; where an argument is a value (a scale, a programme, a force), a
+strategy of such values is accepted too.
+
+>>> from hypothesis import given
+>>> @given(inspections())
+... def test_every_inspection_round_trips(inspection):
+...     assert from_json(to_json(inspection), Inspection) == inspection
+>>> test_every_inspection_round_trips()
+"""
+
+from __future__ import annotations
+
+import string
+from datetime import date, timedelta
+from typing import TypeVar
+
+try:
+    from hypothesis import strategies as st
+    from hypothesis.errors import InvalidArgument
+except ImportError as error:  # pragma: no cover - exercised in a process without hypothesis
+    raise ImportError(
+        "peelmodel.strategies needs hypothesis: pip install 'peelmodel[test]' (or hypothesis)"
+    ) from error
+
+from peelmodel import forces as _forces
+from peelmodel import programmes as _programmes
+from peelmodel import rates
+from peelmodel.dataset import Dataset
+from peelmodel.errors import Problem, Severity
+from peelmodel.findings import (
+    AreaForImprovement,
+    CauseOfConcern,
+    Practice,
+    PracticeKind,
+    Recommendation,
+)
+from peelmodel.forces import Estimate, Force
+from peelmodel.grades import Grade, GradingScale, Pillar
+from peelmodel.inspections import Inspection
+from peelmodel.judgments import Judgment
+from peelmodel.metrics import Comparator, Metric, Unit
+from peelmodel.periods import Period
+from peelmodel.programmes import Programme, Subject, SubjectKind
+from peelmodel.serialization import from_json, to_json  # noqa: F401 - used by the doctest
+from peelmodel.sources import Source
+
+__all__ = [
+    "areas_for_improvement",
+    "causes_of_concern",
+    "comparators",
+    "datasets",
+    "estimates",
+    "forces",
+    "grades",
+    "inspections",
+    "judgments",
+    "metrics",
+    "periods",
+    "practices",
+    "problems",
+    "programmes",
+    "recommendations",
+    "sources",
+    "subjects",
+]
+
+T = TypeVar("T")
+
+_EARLIEST = date(2010, 1, 1)
+_LATEST = date(2030, 12, 31)
+_WORDS = [
+    "crime",
+    "victims",
+    "offenders",
+    "neighbourhood",
+    "partners",
+    "vulnerable",
+    "people",
+    "demand",
+    "resources",
+    "workforce",
+    "public",
+    "calls",
+    "investigations",
+    "officers",
+    "staff",
+    "risk",
+    "safeguarding",
+    "children",
+    "abuse",
+    "prevention",
+    "problem",
+    "solving",
+    "analysis",
+    "training",
+    "supervision",
+    "records",
+]
+
+
+def _as_strategy(
+    value: T | st.SearchStrategy[T] | None, default: st.SearchStrategy[T], name: str, kind: type
+) -> st.SearchStrategy[T]:
+    if value is None:
+        return default
+    if isinstance(value, st.SearchStrategy):
+        return value
+    if isinstance(value, kind):
+        return st.just(value)
+    raise InvalidArgument(f"{name} must be a {kind.__name__} or a strategy of them, not {value!r}")
+
+
+def _sentences(
+    *, lead: str = "", min_words: int = 2, max_words: int = 12
+) -> st.SearchStrategy[str]:
+    words = st.lists(st.sampled_from(_WORDS), min_size=min_words, max_size=max_words)
+    return words.map(lambda ws: (lead + " ".join(ws)).strip().capitalize() + ".")
+
+
+def grades(
+    *, scale: GradingScale | st.SearchStrategy[GradingScale] | None = None
+) -> st.SearchStrategy[Grade]:
+    """Grades; on one scale (or a strategy of scales) when ``scale`` is given."""
+    if scale is None:
+        return st.sampled_from(list(Grade))
+    scales = _as_strategy(scale, st.sampled_from(list(GradingScale)), "scale", GradingScale)
+    return scales.flatmap(lambda s: st.sampled_from(s.grades))
+
+
+def periods(*, min_value: date = _EARLIEST, max_value: date = _LATEST) -> st.SearchStrategy[Period]:
+    """Periods within ``min_value`` .. ``max_value``: instants, runs of months and any spans."""
+    if not isinstance(min_value, date) or not isinstance(max_value, date) or max_value < min_value:
+        raise InvalidArgument(
+            f"need dates with min_value <= max_value, not {min_value!r} and {max_value!r}"
+        )
+
+    @st.composite
+    def draw_period(draw: st.DrawFn) -> Period:
+        start = draw(st.dates(min_value=min_value, max_value=max_value))
+        length = draw(st.integers(min_value=0, max_value=(max_value - start).days))
+        return Period(start=start, end=start + timedelta(days=length))
+
+    return draw_period()
+
+
+def sources() -> st.SearchStrategy[Source]:
+    """Where data comes from: a document, and maybe a page and a URL."""
+    return st.builds(
+        Source,
+        document=st.sampled_from(
+            ["PEEL report", "press release", "seeds/002_60d7773915498ad3.txt"]
+        ),
+        page=st.none() | st.integers(min_value=1, max_value=200),
+        url=st.none() | st.sampled_from(["https://www.justiceinspectorates.gov.uk/hmicfrs/"]),
+        note=st.none() | _sentences(),
+    )
+
+
+def estimates() -> st.SearchStrategy[Estimate]:
+    """Population or household counts with the date they hold for."""
+    return st.builds(
+        Estimate,
+        value=st.integers(min_value=1, max_value=10_000_000),
+        as_at=st.dates(_EARLIEST, _LATEST),
+    )
+
+
+def forces() -> st.SearchStrategy[Force]:
+    """The 43 forces, sometimes with a population and households."""
+    return st.builds(
+        lambda force, population, households: Force(
+            id=force.id,
+            name=force.name,
+            country=force.country,
+            region=force.region,
+            ons_code=force.ons_code,
+            aliases=force.aliases,
+            population=population,
+            households=households,
+        ),
+        st.sampled_from(_forces.all()),
+        st.none() | estimates(),
+        st.none() | estimates(),
+    )
+
+
+_SLUG = st.text(alphabet=string.ascii_lowercase + string.digits, min_size=1, max_size=8)
+
+
+def subjects(*, kind: SubjectKind | None = None) -> st.SearchStrategy[Subject]:
+    """Subjects of judgment that stand alone (areas, or pillars overall)."""
+    kinds = (
+        st.sampled_from([SubjectKind.PILLAR, SubjectKind.AREA]) if kind is None else st.just(kind)
+    )
+
+    @st.composite
+    def draw_subject(draw: st.DrawFn) -> Subject:
+        k = draw(kinds)
+        if k is SubjectKind.QUESTION:
+            raise InvalidArgument("a question needs its pillar: use programmes() for those")
+        pillar = (
+            draw(st.sampled_from(list(Pillar)))
+            if k is SubjectKind.PILLAR
+            else draw(st.none() | st.sampled_from(list(Pillar)))
+        )
+        return Subject(
+            id=draw(_SLUG),
+            title=draw(_sentences()),
+            kind=k,
+            pillar=pillar,
+            graded=draw(st.booleans()),
+        )
+
+    return draw_subject()
+
+
+def programmes(*, custom: bool | None = None) -> st.SearchStrategy[Programme]:
+    """Programmes of the catalogue, and (unless ``custom=False``) new ones users could describe."""
+    catalogue = st.sampled_from(
+        [p for p in _programmes.all() if p.id in _programmes._CATALOGUE_IDS]
+    )
+    if custom is False:
+        return catalogue
+
+    @st.composite
+    def draw_custom(draw: st.DrawFn) -> Programme:
+        ids = draw(st.lists(_SLUG, min_size=1, max_size=6, unique=True))
+        scale = draw(st.sampled_from(list(GradingScale)))
+        subject_list = [
+            Subject(
+                id=f"area-{i}",
+                title=draw(_sentences()),
+                kind=SubjectKind.AREA,
+                pillar=draw(st.none() | st.sampled_from(list(Pillar))),
+                graded=draw(st.booleans()),
+            )
+            for i in ids
+        ]
+        return Programme(
+            id=f"custom-{draw(_SLUG)}",
+            title=f"Custom {draw(_SLUG)}",
+            year=draw(st.integers(min_value=2024, max_value=2030)),
+            scale=scale,
+            subjects=subject_list,
+        )
+
+    if custom is True:
+        return draw_custom()
+    return st.one_of(catalogue, draw_custom())
+
+
+def judgments(
+    *,
+    programme: Programme | st.SearchStrategy[Programme] | None = None,
+    subject: Subject | None = None,
+) -> st.SearchStrategy[Judgment]:
+    """Judgments valid for one subject of a programme: graded on its scale, not graded,
+    or carried over from an earlier year (narrative-only subjects are never graded)."""
+    programme_st = _as_strategy(programme, programmes(custom=False), "programme", Programme)
+
+    @st.composite
+    def draw_judgment(draw: st.DrawFn) -> Judgment:
+        p = draw(programme_st)
+        s = subject if subject is not None else draw(st.sampled_from(p.subjects))
+        return _judgment(draw, p, s)
+
+    return draw_judgment()
+
+
+def _judgment(draw: st.DrawFn, programme: Programme, subject: Subject) -> Judgment:
+    summary = draw(st.just("") | _sentences(min_words=4))
+    if not subject.graded:
+        return Judgment(subject=subject.id, summary=summary)
+    state = draw(st.sampled_from(["graded", "graded", "not graded", "carried over"]))
+    if state == "not graded":
+        return Judgment(subject=subject.id, summary=summary)
+    grade = draw(st.sampled_from(programme.scale.grades))
+    carried = (
+        draw(st.integers(min_value=programme.year - 3, max_value=programme.year - 1))
+        if state == "carried over"
+        else None
+    )
+    return Judgment(subject=subject.id, grade=grade, carried_over_from=carried, summary=summary)
+
+
+def areas_for_improvement(*, subject: str | None = None) -> st.SearchStrategy[AreaForImprovement]:
+    """Areas for improvement that read as one ("The force should ...")."""
+    subject_st = st.just(subject) if subject is not None else _SLUG
+    return st.builds(
+        AreaForImprovement,
+        subject=subject_st,
+        text=_sentences(lead="the force should "),
+        source=st.none() | sources(),
+    )
+
+
+def recommendations() -> st.SearchStrategy[Recommendation]:
+    """Recommendations, some with a deadline."""
+    return st.builds(
+        Recommendation,
+        text=_sentences(lead="the force should "),
+        deadline=st.none() | st.dates(_EARLIEST, _LATEST),
+    )
+
+
+def causes_of_concern(*, subject: str | None = None) -> st.SearchStrategy[CauseOfConcern]:
+    """Causes of concern, each with one to three recommendations."""
+    subject_st = st.just(subject) if subject is not None else _SLUG
+    return st.builds(
+        CauseOfConcern,
+        subject=subject_st,
+        text=_sentences(min_words=4),
+        recommendations=st.lists(recommendations(), min_size=1, max_size=3),
+        source=st.none() | sources(),
+    )
+
+
+def practices(*, subject: str | None = None) -> st.SearchStrategy[Practice]:
+    """Innovative or promising practice."""
+    subject_st = st.just(subject) if subject is not None else _SLUG
+    return st.builds(
+        Practice,
+        subject=subject_st,
+        text=_sentences(min_words=4),
+        kind=st.sampled_from(list(PracticeKind)),
+        source=st.none() | sources(),
+    )
+
+
+def _figure(
+    draw: st.DrawFn, unit: Unit, decimals: int, *, with_counts: bool
+) -> tuple[float, int | None, int | None]:
+    """A value with an agreeing count and base: the base first, then the count within it."""
+    if unit is Unit.COUNT:
+        return float(draw(st.integers(min_value=0, max_value=10_000_000))), None, None
+    if unit is Unit.POUNDS:
+        pence = draw(st.integers(min_value=-(10**9), max_value=10**9))
+        return rates.round_to(pence / 100, decimals), None, None
+    if unit is Unit.PERCENT_CHANGE:
+        old = draw(st.integers(min_value=1, max_value=1_000_000))
+        new = draw(st.integers(min_value=0, max_value=3 * old))
+        value = rates.round_to(rates.exact_percent_change(old, new), decimals)
+        return (value, new, old) if with_counts else (value, None, None)
+    per = unit.per
+    assert per is not None
+    base = draw(st.integers(min_value=1, max_value=5_000_000))
+    top = base if unit is Unit.PERCENT else min(base * 10, 5_000_000)
+    count = draw(st.integers(min_value=0, max_value=top))
+    value = rates.round_to(rates.exact_rate(count, base, per=per), decimals)
+    return (value, count, base) if with_counts else (value, None, None)
+
+
+def comparators(*, unit: Unit = Unit.PERCENT, decimals: int = 1) -> st.SearchStrategy[Comparator]:
+    """England and Wales comparators for a metric of ``unit`` at ``decimals`` places."""
+
+    @st.composite
+    def draw_comparator(draw: st.DrawFn) -> Comparator:
+        value, count, base = _figure(draw, unit, decimals, with_counts=draw(st.booleans()))
+        return Comparator(value=value, count=count, base=base)
+
+    return draw_comparator()
+
+
+def metrics(
+    *,
+    unit: Unit | st.SearchStrategy[Unit] | None = None,
+    decimals: int | st.SearchStrategy[int] | None = None,
+    id: str | None = None,
+) -> st.SearchStrategy[Metric]:
+    """Metrics at every unit and published precision, with and without count and base,
+    with and without a comparator; values agree with their counts by construction."""
+    unit_st = _as_strategy(unit, st.sampled_from(list(Unit)), "unit", Unit)
+    decimals_st = _as_strategy(decimals, st.integers(min_value=0, max_value=3), "decimals", int)
+
+    @st.composite
+    def draw_metric(draw: st.DrawFn) -> Metric:
+        u = draw(unit_st)
+        d = draw(decimals_st)
+        if d < 0:
+            raise InvalidArgument(f"decimals must be 0 or more, not {d}")
+        if u is Unit.COUNT:
+            d = 0
+        value, count, base = _figure(draw, u, d, with_counts=draw(st.booleans()))
+        comparator = None
+        if draw(st.booleans()):
+            c_value, c_count, c_base = _figure(draw, u, d, with_counts=draw(st.booleans()))
+            comparator = Comparator(value=c_value, count=c_count, base=c_base)
+        period = draw(st.none() | periods())
+        return Metric(
+            id=id if id is not None else draw(_SLUG),
+            name=draw(_sentences(max_words=4)).rstrip("."),
+            value=value,
+            unit=u,
+            decimals=d,
+            period=period,
+            compared_with=draw(st.none() | periods()) if u is Unit.PERCENT_CHANGE else None,
+            count=count,
+            base=base,
+            comparator=comparator,
+            source=draw(st.none() | sources()),
+        )
+
+    return draw_metric()
+
+
+def inspections(
+    *,
+    programme: Programme | st.SearchStrategy[Programme] | None = None,
+    force: Force | str | st.SearchStrategy[Force] | None = None,
+    min_judgments: int = 0,
+) -> st.SearchStrategy[Inspection]:
+    """Valid inspections of every programme (or of ``programme``) and force: with and
+    without a pillar scope, findings and metrics; judgments never repeat a subject."""
+    programme_st = _as_strategy(
+        programme, programmes(custom=False) | programmes(custom=True), "programme", Programme
+    )
+    if isinstance(force, str):
+        force = _forces.get(force)
+    force_st = _as_strategy(force, st.sampled_from(_forces.all()), "force", Force)
+    if not isinstance(min_judgments, int) or min_judgments < 0:
+        raise InvalidArgument(
+            f"min_judgments must be a whole number 0 or more, not {min_judgments!r}"
+        )
+
+    @st.composite
+    def draw_inspection(draw: st.DrawFn) -> Inspection:
+        p = draw(programme_st)
+        pillars = sorted(
+            {s.pillar for s in p.subjects if s.pillar is not None}, key=lambda x: x.value
+        )
+        pillar = draw(st.none() | st.sampled_from(pillars)) if pillars and p.year < 2021 else None
+        covered = p.pillar_subjects(pillar)
+        if len(covered) < min_judgments:
+            raise InvalidArgument(
+                f"{p.title} covers {len(covered)} subjects, fewer than min_judgments={min_judgments}"
+            )
+        chosen = draw(
+            st.lists(st.sampled_from(covered), min_size=min_judgments, unique_by=lambda s: s.id)
+        )
+        subject_ids = st.sampled_from([s.id for s in covered])
+        metric_list = draw(st.lists(metrics(), max_size=4, unique_by=lambda m: m.id))
+        published = draw(st.dates(min_value=date(p.year, 1, 1), max_value=date(p.year + 3, 12, 31)))
+        return Inspection(
+            force=draw(force_st).id,
+            programme=p,
+            pillar=pillar,
+            published=published,
+            fieldwork=draw(st.lists(periods(max_value=published), max_size=2)),
+            judgments=[_judgment(draw, p, s) for s in chosen],
+            areas_for_improvement=draw(
+                st.lists(
+                    subject_ids.flatmap(lambda s: areas_for_improvement(subject=s)), max_size=3
+                )
+            ),
+            causes_of_concern=draw(
+                st.lists(subject_ids.flatmap(lambda s: causes_of_concern(subject=s)), max_size=2)
+            ),
+            practices=draw(
+                st.lists(subject_ids.flatmap(lambda s: practices(subject=s)), max_size=1)
+            ),
+            metrics=metric_list,
+            sources=draw(st.lists(sources(), max_size=2)),
+        )
+
+    return draw_inspection()
+
+
+def datasets(*, max_inspections: int = 5) -> st.SearchStrategy[Dataset]:
+    """Datasets of a few inspections."""
+    return st.builds(
+        Dataset,
+        inspections=st.lists(inspections(), max_size=max_inspections),
+        title=st.just("") | _sentences(max_words=3),
+        sources=st.lists(sources(), max_size=2),
+    )
+
+
+def problems() -> st.SearchStrategy[Problem]:
+    """Problems as check() and ValidationError report them."""
+    return st.builds(
+        Problem,
+        path=st.sampled_from(["$", "$.force", "$.judgments[2].grade", "$.metrics[0].value"]),
+        code=st.sampled_from(["grade.unknown", "metric.disagrees", "key.unknown"]),
+        message=_sentences(),
+        severity=st.sampled_from(list(Severity)),
+    )
