@@ -1,56 +1,160 @@
-"""The peelmodel command line: ``peelmodel`` or ``python -m peelmodel``."""
+"""The peelmodel command line: ``peelmodel`` or ``python -m peelmodel``.
+
+* ``peelmodel`` (or ``peelmodel reference``): the forces, grading scales and programmes.
+* ``peelmodel validate FILE...``: each problem as ``FILE: path: message``; exit 1 when
+  any file is invalid, 0 when all are valid, 2 on usage errors.
+* ``peelmodel schema [CLASS]``: the JSON Schema of a class (Inspection by default).
+"""
 
 from __future__ import annotations
 
 import argparse
+import difflib
+import json
 import sys
 from collections.abc import Sequence
+from typing import Any, TextIO
 
+import peelmodel
 from peelmodel import forces, programmes
 from peelmodel.grades import GradingScale
 
 __all__ = ["main"]
 
+# The classes a document can hold, by name.
+DOCUMENT_TYPES: dict[str, type[Any]] = {
+    name: getattr(peelmodel, name)
+    for name in (
+        "Inspection",
+        "Dataset",
+        "Programme",
+        "Force",
+        "Judgment",
+        "Metric",
+        "Period",
+        "AreaForImprovement",
+        "CauseOfConcern",
+        "Practice",
+        "Recommendation",
+        "Comparator",
+        "Source",
+        "Subject",
+        "Estimate",
+    )
+}
 
-def _show_reference(out: list[str]) -> None:
-    out.append("The 43 police forces of England and Wales that PEEL inspects")
-    out.append("")
+
+def _reference(out: TextIO) -> int:
+    lines = ["The 43 police forces of England and Wales that PEEL inspects", ""]
     rows = [(f.id, f.name, f.region, f.ons_code) for f in forces.all()]
-    widths = [max(len(r[i]) for r in rows) for i in range(4)]
     header = ("id", "name", "region", "ONS code")
-    widths = [max(w, len(h)) for w, h in zip(widths, header, strict=True)]
+    widths = [max(len(r[i]) for r in (header, *rows)) for i in range(4)]
     for row in (header, *rows):
-        out.append("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
-    out.append("")
-    out.append("Grading scales")
-    for scale in GradingScale:
-        out.append(f"  {scale.label}: " + " > ".join(g.value for g in scale.grades))
-    out.append("")
-    out.append("Programmes")
+        lines.append("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
+    lines += ["", "Grading scales"]
+    lines += [
+        f"  {scale.label}: " + " > ".join(g.value for g in scale.grades) for scale in GradingScale
+    ]
+    lines += ["", "Programmes"]
     for p in programmes.all():
         graded = sum(1 for s in p.subjects if s.graded)
-        out.append(f"  {p.id:<14} {p.title:<13} {p.scale.label} scale, {graded} graded subjects")
+        lines.append(f"  {p.id:<14} {p.title:<13} {p.scale.label} scale, {graded} graded subjects")
+    out.write("\n".join(lines) + "\n")
+    return 0
+
+
+def _document_type(text: str, forced: str | None) -> type[Any]:
+    if forced is not None:
+        return DOCUMENT_TYPES[forced]
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return DOCUMENT_TYPES["Inspection"]  # from_json reports the syntax error
+    if isinstance(data, dict) and "inspections" in data:
+        return DOCUMENT_TYPES["Dataset"]
+    return DOCUMENT_TYPES["Inspection"]
+
+
+def _validate(files: Sequence[str], forced: str | None, out: TextIO) -> int:
+    invalid = 0
+    for name in files:
+        try:
+            if name == "-":
+                text = sys.stdin.read()
+            else:
+                with open(name, encoding="utf-8") as f:
+                    text = f.read()
+        except (OSError, UnicodeDecodeError) as error:
+            reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+            out.write(f"{name}: $: cannot read the file: {reason}\n")
+            invalid += 1
+            continue
+        cls = _document_type(text, forced)
+        try:
+            obj = peelmodel.from_json(text, cls)
+        except peelmodel.ValidationError as error:
+            invalid += 1
+            for problem in error.problems:
+                out.write(f"{name}: {problem.path}: {problem.message}\n")
+            continue
+        warnings = peelmodel.check(obj)
+        for problem in warnings:
+            out.write(f"{name}: {problem.path}: {problem.severity.value}: {problem.message}\n")
+        out.write(f"{name}: valid {cls.__name__}\n")
+    return 1 if invalid else 0
+
+
+def _schema(class_name: str, out: TextIO, parser: argparse.ArgumentParser) -> int:
+    cls = DOCUMENT_TYPES.get(class_name)
+    if cls is None:
+        close = difflib.get_close_matches(class_name, list(DOCUMENT_TYPES), n=1)
+        hint = (
+            f"; did you mean {close[0]!r}?" if close else f" (one of {', '.join(DOCUMENT_TYPES)})"
+        )
+        parser.error(f"{class_name!r} is not a peelmodel class{hint}")
+    out.write(json.dumps(peelmodel.json_schema(cls), indent=2, ensure_ascii=False) + "\n")
+    return 0
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of the ``peelmodel`` command."""
     parser = argparse.ArgumentParser(
         prog="peelmodel",
         description="PEEL inspections of the police forces of England and Wales.",
     )
-    sub = parser.add_subparsers(dest="command")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     sub.add_parser("reference", help="list the 43 forces, the grading scales and the programmes")
+    validate = sub.add_parser(
+        "validate",
+        help="check JSON files; print each problem as FILE: path: message",
+        description="Check peelmodel JSON files. Exit status: 0 all valid, 1 any invalid, 2 usage error.",
+    )
+    validate.add_argument(
+        "files", nargs="+", metavar="FILE", help="a JSON file, or - for standard input"
+    )
+    validate.add_argument(
+        "--type",
+        choices=sorted(DOCUMENT_TYPES),
+        metavar="CLASS",
+        help="what each file holds (default: a Dataset if it has 'inspections', else an Inspection)",
+    )
+    schema = sub.add_parser("schema", help="print the JSON Schema (draft 2020-12) of a class")
+    schema.add_argument(
+        "cls", nargs="?", default="Inspection", metavar="CLASS", help="default: Inspection"
+    )
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     """Run the command line; returns the exit code."""
+    stream = out if out is not None else sys.stdout
     parser = build_parser()
     args = parser.parse_args(argv)
-    out: list[str] = []
-    if args.command in (None, "reference"):
-        _show_reference(out)
-    sys.stdout.write("\n".join(out) + "\n")
-    return 0
+    if args.command == "validate":
+        return _validate(args.files, args.type, stream)
+    if args.command == "schema":
+        return _schema(args.cls, stream, parser)
+    return _reference(stream)
 
 
 if __name__ == "__main__":
