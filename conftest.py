@@ -30,7 +30,7 @@ SEEDS = Path(__file__).resolve().parent.parent / "shared" / "seeds"
 def _restore_programme_registry() -> Iterator[None]:
     from peelmodel import programmes
 
-    saved = dict(programmes._REGISTRY)
+    saved = dict(programmes._registry())
     yield
     programmes._REGISTRY.clear()
     programmes._REGISTRY.update(saved)

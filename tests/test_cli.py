@@ -75,7 +75,7 @@ def test_validate_prints_file_path_message_and_exits_1(files: dict[str, Path]) -
         f"{files['good']}: valid Inspection",
         f"{bad}: $.judgments[0].grade: 'Goood' is not a grade; did you mean 'Good'?",
         f"{bad}: $.judgments[1].sumary: 'sumary' is not a field of Judgment; did you mean 'summary'?",
-        f"{junk}: $: not valid JSON: Expecting value at line 1 column 11",
+        f"{junk}: $: not valid JSON: unexpected end of data at line 1 column 11",
     ]
 
 

@@ -235,15 +235,23 @@ def test_caller_data_is_not_changed() -> None:
 @pytest.mark.parametrize(
     ("text", "message"),
     [
+        ("{", "not valid JSON: unexpected end of data at line 1 column 2"),
+        ('{"force": NaN}', "NaN is not allowed in peelmodel JSON (line 1 column 11)"),
         (
-            "{",
-            "not valid JSON: Expecting property name enclosed in double quotes at line 1 column 2",
+            '{\n "force": -Infinity}',
+            "-Infinity is not allowed in peelmodel JSON (line 2 column 11)",
         ),
-        ('{"force": NaN}', "NaN is not allowed in peelmodel JSON"),
-        ('{"force": Infinity}', "Infinity is not allowed in peelmodel JSON"),
+        (
+            '{"value": 1e999}',
+            "not valid JSON: number is infinity when parsed as double at line 1 column 11",
+        ),
         ("[1, 2]", "expected an object (Inspection), not a list"),
-        ("", "not valid JSON: Expecting value at line 1 column 1"),
-        (b'"\xc3\x28"', "not valid JSON text: invalid continuation byte"),
+        ("", "not valid JSON: input is a zero-length, empty document at line 1 column 1"),
+        ('{"a": 1,}', "not valid JSON: trailing comma is not allowed at line 1 column 8"),
+        (
+            b'"\xc3\x28"',
+            "not valid JSON: str is not valid UTF-8: surrogates not allowed at line 1 column 1",
+        ),
     ],
 )
 def test_malformed_json(text: str | bytes, message: str) -> None:

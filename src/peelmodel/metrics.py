@@ -46,7 +46,7 @@ class Unit(enum.Enum):
     @property
     def is_rate(self) -> bool:
         """True for the per-population and per-household rates."""
-        return self in _PER and self is not Unit.PERCENT
+        return self in _RATES
 
 
 _PER = {
@@ -58,6 +58,14 @@ _PER = {
     Unit.PER_MILLION_HOUSEHOLDS: 1_000_000,
     Unit.PERCENT: 100,
 }
+
+
+_RATES = frozenset(u for u in _PER if u is not Unit.PERCENT)
+_NO_BASE = frozenset({Unit.COUNT, Unit.POUNDS})
+
+
+def _shown(value: float, decimals: int) -> str:
+    return f"{value:.{decimals}f}" if 0 <= decimals <= 15 else repr(value)
 
 
 def _figure_problems(
@@ -72,7 +80,6 @@ def _figure_problems(
     if not math.isfinite(value):
         add("value", "metric.not_finite", f"{what} must be a finite number, not {value}")
         return problems
-    shown = f"{value:.{decimals}f}" if 0 <= decimals <= 15 else repr(value)
     if count is not None and count < 0:
         add(
             "count",
@@ -85,7 +92,7 @@ def _figure_problems(
             "metric.base_not_positive",
             f"the base of {what} must be above zero, but it is {base:,}",
         )
-    if decimals >= 0 and rates.round_to(value, decimals) != value:
+    if decimals >= 0 and round(value, decimals) != value:
         add(
             "value",
             "metric.precision",
@@ -93,20 +100,24 @@ def _figure_problems(
             "published to",
         )
     if unit is Unit.PERCENT and not 0 <= value <= 100:
-        add("value", "metric.percent_range", f"{what} is {shown} percent, outside 0 to 100")
+        add(
+            "value",
+            "metric.percent_range",
+            f"{what} is {_shown(value, decimals)} percent, outside 0 to 100",
+        )
     if unit is Unit.COUNT and (value < 0 or value != int(value)):
         add(
             "value",
             "metric.count_value",
             f"{what} is a count, so it must be a whole number 0 or more, not {value}",
         )
-    if unit.is_rate and value < 0:
+    if unit in _RATES and value < 0:
         add(
             "value",
             "metric.negative_rate",
-            f"{what} is a rate, so it must not be negative, but it is {shown}",
+            f"{what} is a rate, so it must not be negative, but it is {_shown(value, decimals)}",
         )
-    if unit in (Unit.COUNT, Unit.POUNDS) and (count is not None or base is not None):
+    if unit in _NO_BASE and (count is not None or base is not None):
         add(
             "count" if count is not None else "base",
             "metric.count_not_applicable",
@@ -120,19 +131,19 @@ def _figure_problems(
             add(
                 "value",
                 "metric.disagrees",
-                f"{what} is {shown} percent, but the change from {base:,} to {count:,} is "
+                f"{what} is {_shown(value, decimals)} percent, but the change from {base:,} to {count:,} is "
                 f"{rates.round_to(expected, decimals + 1)} percent, which does not round to it at "
                 f"{decimals} decimal places",
             )
     else:
         per = unit.per
         assert per is not None
-        if not rates.agrees(value, count, base, per=per, decimals=decimals):
+        if not rates._agrees(value, count, base, per, decimals):
             exact = rates.exact_rate(count, base, per=per)
             add(
                 "value",
                 "metric.disagrees",
-                f"{what} is {shown} {unit.value}, but {count:,} / {base:,} × {per:,} is "
+                f"{what} is {_shown(value, decimals)} {unit.value}, but {count:,} / {base:,} × {per:,} is "
                 f"{rates.round_to(exact, decimals + 2)}, which does not round to it at "
                 f"{decimals} decimal place{'' if decimals == 1 else 's'}",
             )

@@ -289,162 +289,180 @@ _AREAS_2023 = (
     _area("leadership", "Leadership and force management", _F),
 )
 
-_CATALOGUE: tuple[Programme, ...] = (
-    Programme(
-        id="peel-2014",
-        title="PEEL 2014",
-        year=2014,
-        scale=GradingScale.FOUR_POINT,
-        published=_span(date(2014, 11, 27), date(2014, 11, 27)),
-        note="Effectiveness graded three questions and no overall; legitimacy was narrative only.",
-        subjects=(
-            _pillar(_E, _EFFECTIVENESS_OVERALL, graded=False),
-            _question(
-                _E,
-                "reducing-crime",
-                "How effective is the force at reducing crime and preventing offending?",
-            ),
-            _question(
-                _E, "investigating-crime", "How effective is the force at investigating offending?"
-            ),
-            _question(
-                _E,
-                "anti-social-behaviour",
-                "How effective is the force at tackling anti-social behaviour?",
-            ),
-            _pillar(_F, _EFFICIENCY_OVERALL),
-            _question(
-                _F,
-                "financial-position",
-                "To what extent is the force taking the steps necessary to ensure a secure "
-                "financial position for the short and long term?",
-            ),
-            _question(
-                _F,
-                "affordable-policing",
-                "To what extent has the force an affordable way of providing policing?",
-            ),
-            _question(
-                _F, "resources", "To what extent is the force efficient in its use of resources?"
-            ),
-            _pillar(_L, _LEGITIMACY_OVERALL, graded=False),
-        ),
-    ),
-    Programme(
-        id="peel-2015",
-        title="PEEL 2015",
-        year=2015,
-        scale=GradingScale.FOUR_POINT,
-        published=_span(date(2015, 10, 1), date(2016, 2, 29)),
-        note="One report per pillar; effectiveness question 3 (vulnerability) was published "
-        "early, on 15 December 2015.",
-        subjects=(
-            _pillar(_E, _EFFECTIVENESS_OVERALL),
-            _question(_E, "preventing-crime", _PREVENTING),
-            _question(
-                _E,
-                "investigating-crime",
-                "How effective is the force at investigating crime and managing offenders?",
-            ),
-            _question(_E, "vulnerability", _VULNERABLE),
-            _question(_E, "serious-organised-crime", _SOC),
-            _pillar(_F, _EFFICIENCY_OVERALL),
-            _question(
-                _F, "demand", "How well does the force use its resources to meet its demand?"
-            ),
-            _question(
-                _F, "workforce-model", "How sustainable and affordable is the workforce model?"
-            ),
-            _question(
-                _F,
-                "financial-position",
-                "How sustainable is the force's financial position for the short and long term?",
-            ),
-            _pillar(_L, _LEGITIMACY_OVERALL),
-            _question(_L, "fairness-and-respect", _LEGIT_FAIR),
-            _question(_L, "ethical-and-lawful", _LEGIT_ETHICAL),
-            _question(
-                _L,
-                "public-satisfaction",
-                "To what extent are people satisfied with the way they are treated by the force?",
-            ),
-            _question(_L, "crime-recording", "How well does the force record crime?", graded=False),
-        ),
-    ),
-    Programme(
-        id="peel-2016",
-        title="PEEL 2016",
-        year=2016,
-        scale=GradingScale.FOUR_POINT,
-        published=_span(date(2016, 11, 1), date(2017, 3, 31)),
-        note="One report per pillar; specialist capabilities were not graded.",
-        subjects=_EFFECTIVENESS_2016 + _EFFICIENCY_2016 + _LEGITIMACY_2016,
-    ),
-    Programme(
-        id="peel-2017",
-        title="PEEL 2017",
-        year=2017,
-        scale=GradingScale.FOUR_POINT,
-        published=_span(date(2017, 11, 1), date(2018, 3, 31)),
-        note="As 2016; effectiveness was inspected by risk, and 2016 judgments carried over "
-        "where a question was not re-inspected.",
-        subjects=_EFFECTIVENESS_2016 + _EFFICIENCY_2016 + _LEGITIMACY_2016,
-    ),
-    Programme(
-        id="peel-2018-19",
-        title="PEEL 2018/19",
-        year=2018,
-        scale=GradingScale.FOUR_POINT,
-        published=_span(date(2019, 5, 1), date(2020, 2, 29)),
-        note="One integrated report, published in three tranches; judgments could be carried over.",
-        subjects=(
-            *_EFFECTIVENESS_2016,
-            _pillar(_F, _EFFICIENCY_OVERALL),
-            _question(
-                _F,
-                "demand",
-                "How well does the force meet its current demands and use its resources?",
-            ),
-            _question(_F, "future", "How well is the force planning for the future?"),
-            *_LEGITIMACY_2016,
-        ),
-    ),
-    Programme(
-        id="peel-2021-22",
-        title="PEEL 2021/22",
-        year=2021,
-        scale=GradingScale.FIVE_POINT,
-        published=_span(date(2021, 1, 1), date(2023, 12, 31)),
-        note="Graded areas and no pillar overall; crime data integrity was graded separately.",
-        subjects=_AREAS_2021,
-    ),
-    Programme(
-        id="peel-2023-25",
-        title="PEEL 2023–25",
-        year=2023,
-        scale=GradingScale.FIVE_POINT,
-        published=_span(date(2023, 1, 1), date(2025, 12, 31)),
-        note="Graded areas and no pillar overall.",
-        subjects=_AREAS_2023,
-    ),
-)
 
-_REGISTRY: dict[str, Programme] = {p.id: p for p in _CATALOGUE}
-_CATALOGUE_IDS = frozenset(_REGISTRY)
+def _catalogue() -> tuple[Programme, ...]:
+    return (
+        Programme(
+            id="peel-2014",
+            title="PEEL 2014",
+            year=2014,
+            scale=GradingScale.FOUR_POINT,
+            published=_span(date(2014, 11, 27), date(2014, 11, 27)),
+            note="Effectiveness graded three questions and no overall; legitimacy was narrative only.",
+            subjects=(
+                _pillar(_E, _EFFECTIVENESS_OVERALL, graded=False),
+                _question(
+                    _E,
+                    "reducing-crime",
+                    "How effective is the force at reducing crime and preventing offending?",
+                ),
+                _question(
+                    _E,
+                    "investigating-crime",
+                    "How effective is the force at investigating offending?",
+                ),
+                _question(
+                    _E,
+                    "anti-social-behaviour",
+                    "How effective is the force at tackling anti-social behaviour?",
+                ),
+                _pillar(_F, _EFFICIENCY_OVERALL),
+                _question(
+                    _F,
+                    "financial-position",
+                    "To what extent is the force taking the steps necessary to ensure a secure "
+                    "financial position for the short and long term?",
+                ),
+                _question(
+                    _F,
+                    "affordable-policing",
+                    "To what extent has the force an affordable way of providing policing?",
+                ),
+                _question(
+                    _F,
+                    "resources",
+                    "To what extent is the force efficient in its use of resources?",
+                ),
+                _pillar(_L, _LEGITIMACY_OVERALL, graded=False),
+            ),
+        ),
+        Programme(
+            id="peel-2015",
+            title="PEEL 2015",
+            year=2015,
+            scale=GradingScale.FOUR_POINT,
+            published=_span(date(2015, 10, 1), date(2016, 2, 29)),
+            note="One report per pillar; effectiveness question 3 (vulnerability) was published "
+            "early, on 15 December 2015.",
+            subjects=(
+                _pillar(_E, _EFFECTIVENESS_OVERALL),
+                _question(_E, "preventing-crime", _PREVENTING),
+                _question(
+                    _E,
+                    "investigating-crime",
+                    "How effective is the force at investigating crime and managing offenders?",
+                ),
+                _question(_E, "vulnerability", _VULNERABLE),
+                _question(_E, "serious-organised-crime", _SOC),
+                _pillar(_F, _EFFICIENCY_OVERALL),
+                _question(
+                    _F, "demand", "How well does the force use its resources to meet its demand?"
+                ),
+                _question(
+                    _F, "workforce-model", "How sustainable and affordable is the workforce model?"
+                ),
+                _question(
+                    _F,
+                    "financial-position",
+                    "How sustainable is the force's financial position for the short and long term?",
+                ),
+                _pillar(_L, _LEGITIMACY_OVERALL),
+                _question(_L, "fairness-and-respect", _LEGIT_FAIR),
+                _question(_L, "ethical-and-lawful", _LEGIT_ETHICAL),
+                _question(
+                    _L,
+                    "public-satisfaction",
+                    "To what extent are people satisfied with the way they are treated by the force?",
+                ),
+                _question(
+                    _L, "crime-recording", "How well does the force record crime?", graded=False
+                ),
+            ),
+        ),
+        Programme(
+            id="peel-2016",
+            title="PEEL 2016",
+            year=2016,
+            scale=GradingScale.FOUR_POINT,
+            published=_span(date(2016, 11, 1), date(2017, 3, 31)),
+            note="One report per pillar; specialist capabilities were not graded.",
+            subjects=_EFFECTIVENESS_2016 + _EFFICIENCY_2016 + _LEGITIMACY_2016,
+        ),
+        Programme(
+            id="peel-2017",
+            title="PEEL 2017",
+            year=2017,
+            scale=GradingScale.FOUR_POINT,
+            published=_span(date(2017, 11, 1), date(2018, 3, 31)),
+            note="As 2016; effectiveness was inspected by risk, and 2016 judgments carried over "
+            "where a question was not re-inspected.",
+            subjects=_EFFECTIVENESS_2016 + _EFFICIENCY_2016 + _LEGITIMACY_2016,
+        ),
+        Programme(
+            id="peel-2018-19",
+            title="PEEL 2018/19",
+            year=2018,
+            scale=GradingScale.FOUR_POINT,
+            published=_span(date(2019, 5, 1), date(2020, 2, 29)),
+            note="One integrated report, published in three tranches; judgments could be carried over.",
+            subjects=(
+                *_EFFECTIVENESS_2016,
+                _pillar(_F, _EFFICIENCY_OVERALL),
+                _question(
+                    _F,
+                    "demand",
+                    "How well does the force meet its current demands and use its resources?",
+                ),
+                _question(_F, "future", "How well is the force planning for the future?"),
+                *_LEGITIMACY_2016,
+            ),
+        ),
+        Programme(
+            id="peel-2021-22",
+            title="PEEL 2021/22",
+            year=2021,
+            scale=GradingScale.FIVE_POINT,
+            published=_span(date(2021, 1, 1), date(2023, 12, 31)),
+            note="Graded areas and no pillar overall; crime data integrity was graded separately.",
+            subjects=_AREAS_2021,
+        ),
+        Programme(
+            id="peel-2023-25",
+            title="PEEL 2023–25",
+            year=2023,
+            scale=GradingScale.FIVE_POINT,
+            published=_span(date(2023, 1, 1), date(2025, 12, 31)),
+            note="Graded areas and no pillar overall.",
+            subjects=_AREAS_2023,
+        ),
+    )
+
+
+_REGISTRY: dict[str, Programme] = {}
+_CATALOGUE_IDS: set[str] = set()
+
+
+def _registry() -> dict[str, Programme]:
+    """The known programmes by id; the catalogue is built on first use, not at import."""
+    if not _CATALOGUE_IDS:
+        for programme in _catalogue():
+            _CATALOGUE_IDS.add(programme.id)
+            _REGISTRY.setdefault(programme.id, programme)
+    return _REGISTRY
 
 
 def all() -> tuple[Programme, ...]:
     """Every known programme, oldest first (the catalogue and any registered)."""
-    return tuple(sorted(_REGISTRY.values(), key=lambda p: (p.year, p.id)))
+    return tuple(sorted(_registry().values(), key=lambda p: (p.year, p.id)))
 
 
 def get(programme_id: str) -> Programme:
     """The programme with this id (``peel-2015``) or title (``PEEL 2015``)."""
     if isinstance(programme_id, str):
-        found = _REGISTRY.get(programme_id)
+        found = _registry().get(programme_id)
         if found is not None:
             return found
-        for programme in _REGISTRY.values():
+        for programme in _registry().values():
             if programme.title.casefold() == programme_id.strip().casefold():
                 return programme
     raise ValidationError.single("$", "programme.unknown", unknown_programme_message(programme_id))
@@ -454,10 +472,10 @@ def unknown_programme_message(programme_id: object) -> str:
     """The sentence for a programme that is neither in the catalogue nor registered."""
     message = f"{programme_id!r} is not a known PEEL programme"
     if isinstance(programme_id, str):
-        close = difflib.get_close_matches(programme_id, list(_REGISTRY), n=1)
+        close = difflib.get_close_matches(programme_id, list(_registry()), n=1)
         if close:
             return f"{message}; did you mean {close[0]!r}?"
-    return f"{message} (known: {', '.join(sorted(_REGISTRY))}; add one with peelmodel.programmes.register)"
+    return f"{message} (known: {', '.join(sorted(_registry()))}; add one with peelmodel.programmes.register)"
 
 
 def register(programme: Programme) -> Programme:
@@ -465,12 +483,12 @@ def register(programme: Programme) -> Programme:
 
     Registering a different programme under an id already taken is a ValidationError.
     """
-    existing = _REGISTRY.get(programme.id)
+    existing = _registry().get(programme.id)
     if existing is not None and existing != programme:
         raise ValidationError.single(
             "$.id",
             "programme.taken",
             f"a different programme is already registered as {programme.id!r}",
         )
-    _REGISTRY[programme.id] = programme
+    _registry()[programme.id] = programme
     return programme

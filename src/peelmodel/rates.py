@@ -130,6 +130,20 @@ def agrees(value: float, count: int | float, base: int | float, *, per: int, dec
     >>> agrees(16.0, 15_133, 100_887, per=100, decimals=1)
     False
     """
+    _check_base(count, base)
+    return _agrees(value, count, base, per, decimals)
+
+
+def _agrees(value: float, count: int | float, base: int | float, per: int, decimals: int) -> bool:
+    """agrees() for a count and base already checked."""
+    # Fast path in floats; only a value within a hair of the rounding boundary is
+    # decided exactly, in fractions.
+    gap = abs(value - count * per / base)
+    half = 0.5 * 10.0**-decimals
+    if gap < half * (1 - 1e-9):
+        return True
+    if gap > half * (1 + 1e-9):
+        return False
     return rounds_to(value, exact_rate(count, base, per=per), decimals)
 
 

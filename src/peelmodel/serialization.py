@@ -18,8 +18,8 @@ import difflib
 import enum
 import functools
 import gc
-import json
 import math
+import operator
 import re
 import types
 import typing
@@ -29,13 +29,15 @@ from typing import Any, TypeVar
 
 import attrs
 import cattrs
+import orjson
 from cattrs.errors import (
     ClassValidationError,
     ForbiddenExtraKeysError,
     IterableValidationError,
     IterableValidationNote,
 )
-from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
+from cattrs.fns import identity
+from cattrs.gen import make_dict_structure_fn
 
 from peelmodel import programmes
 from peelmodel.errors import Problem, ValidationError
@@ -126,7 +128,7 @@ def _bool(value: Any, _: Any) -> bool:
 
 
 def _date(value: Any, _: Any) -> date:
-    if value.__class__ is not str or not _ISO_DATE.fullmatch(value):
+    if value.__class__ is not str or len(value) != 10 or not _ISO_DATE.fullmatch(value):
         raise _mismatch("a date written YYYY-MM-DD", value)
     try:
         return date.fromisoformat(value)
@@ -197,6 +199,26 @@ def _sequence_hook(converter: cattrs.Converter, tp: Any) -> Callable[[Any, Any],
     return hook
 
 
+def _optional_of(tp: Any) -> Any:
+    """X for ``X | None``, else None."""
+    if typing.get_origin(tp) not in (typing.Union, types.UnionType):
+        return None
+    args = typing.get_args(tp)
+    if len(args) != 2 or type(None) not in args:
+        return None
+    return args[0] if args[1] is type(None) else args[1]
+
+
+def _optional_hook(converter: cattrs.Converter, tp: Any) -> Callable[[Any, Any], Any]:
+    inner_type = _optional_of(tp)
+    inner = converter.get_structure_hook(inner_type)
+
+    def hook(value: Any, _: Any) -> Any:
+        return None if value is None else inner(value, inner_type)
+
+    return hook
+
+
 def _is_tuple_of(tp: Any) -> bool:
     args = typing.get_args(tp)
     return typing.get_origin(tp) is tuple and len(args) == 2 and args[1] is Ellipsis
@@ -217,13 +239,20 @@ def _converter() -> cattrs.Converter:
     converter.register_structure_hook(date, _date)
     converter.register_unstructure_hook(date, date.isoformat)
     converter.register_structure_hook(Grade, _grade)
-    converter.register_unstructure_hook(Grade, lambda g: g.value)
+    converter.register_unstructure_hook_factory(_is_enum, lambda _: _enum_value)
     converter.register_structure_hook_factory(
         lambda t: isinstance(t, type) and issubclass(t, enum.Enum) and t is not Grade, _enum_hook
     )
     converter.register_structure_hook_factory(_is_tuple_of, lambda t: _sequence_hook(converter, t))
     converter.register_structure_hook_factory(
+        lambda t: _optional_of(t) is not None, lambda t: _optional_hook(converter, t)
+    )
+    converter.register_structure_hook_factory(
         lambda t: attrs.has(t) and t is not Programme, lambda t: _class_hook(converter, t)
+    )
+    converter.register_unstructure_hook_factory(
+        lambda t: attrs.has(t) and t is not Programme,
+        lambda t: _unstructure_hook(converter, t, lists=True),
     )
 
     programme_fn = _class_hook(converter, Programme)
@@ -233,16 +262,99 @@ def _converter() -> cattrs.Converter:
             return programmes.get(value)
         return programme_fn(value, Programme)
 
-    programme_dump = make_dict_unstructure_fn(Programme, converter, _cattrs_omit_if_default=True)
+    programme_dump = _unstructure_hook(converter, Programme, lists=True)
 
     def unstructure_programme(programme: Programme) -> Any:
-        if programmes._REGISTRY.get(programme.id) == programme:
+        if programmes._registry().get(programme.id) == programme:
             return programme.id
         return programme_dump(programme)
 
     converter.register_structure_hook(Programme, structure_programme)
     converter.register_unstructure_hook(Programme, unstructure_programme)
     _FULL_DUMP[Programme] = programme_dump
+    return converter
+
+
+def _unstructure_hook(
+    converter: cattrs.Converter, cls: type[Any], *, lists: bool
+) -> Callable[[Any], Any]:
+    """A generated dump function for an attrs class: fields in order, defaults left out.
+
+    cattrs' own generated functions compare every field with its default through
+    ``!=``, which for attrs values runs Python ``__eq__``; here ``is not None`` and
+    truthiness do the same job, which makes dumping about a third faster.
+    """
+    hints = typing.get_type_hints(cls)
+    names: dict[str, Any] = {}
+    lines = ["def dump(o):", "    res = {}"]
+    for a in attrs.fields(cls):
+        if not a.init:
+            continue
+        tp = hints[a.name]
+        inner = _optional_of(tp)
+        value_type = inner if inner is not None else tp
+        if _is_tuple_of(value_type):
+            item_hook = converter.get_unstructure_hook(typing.get_args(value_type)[0])
+            if item_hook is identity:
+                expr = "list(v)" if lists else "v"
+            else:
+                names[f"h_{a.name}"] = item_hook
+                expr = f"[h_{a.name}(x) for x in v]"
+        else:
+            hook = converter.get_unstructure_hook(value_type)
+            if hook is identity:
+                expr = "v"
+            else:
+                names[f"h_{a.name}"] = hook
+                expr = f"h_{a.name}(v)"
+        lines.append(f"    v = o.{a.name}")
+        default = a.default
+        if default is attrs.NOTHING:
+            if inner is not None and expr != "v":
+                expr = f"None if v is None else {expr}"
+            lines.append(f"    res[{a.name!r}] = {expr}")
+            continue
+        if default is None:
+            test = "v is not None"
+        elif default == ():
+            test = "v"
+        else:
+            names[f"d_{a.name}"] = default
+            test = f"v != d_{a.name}"
+        lines.append(f"    if {test}:")
+        lines.append(f"        res[{a.name!r}] = {expr}")
+    lines.append("    return res")
+    namespace = dict(names)
+    exec(compile("\n".join(lines), f"<peelmodel dump {cls.__name__}>", "exec"), namespace)
+    return namespace["dump"]  # type: ignore[no-any-return]
+
+
+def _is_enum(tp: Any) -> bool:
+    return isinstance(tp, type) and issubclass(tp, enum.Enum)
+
+
+_enum_value = operator.attrgetter("_value_")
+
+
+@functools.cache
+def _json_converter() -> cattrs.Converter:
+    """The converter for to_json: dates and enums stay objects, for orjson writes them
+    itself (as ISO dates and by value), much faster than a Python hook per value."""
+    converter = _converter().copy()
+    converter.register_unstructure_hook(date, identity)
+    converter.register_unstructure_hook_factory(_is_enum, lambda _: identity)
+
+    def optional(tp: Any) -> Callable[[Any], Any]:
+        inner = converter.get_unstructure_hook(_optional_of(tp))
+        if inner is identity:
+            return identity
+        return lambda value: None if value is None else inner(value)
+
+    converter.register_unstructure_hook_factory(lambda t: _optional_of(t) is not None, optional)
+    converter.register_unstructure_hook_factory(
+        lambda t: attrs.has(t) and t is not Programme,
+        lambda t: _unstructure_hook(converter, t, lists=False),
+    )
     return converter
 
 
@@ -320,7 +432,10 @@ def _reject(error: BaseException, cls: Any) -> ValidationError:
 
 def to_dict(obj: Any) -> Any:
     """``obj`` as plain JSON-ready data; an attrs object gets ``schema_version`` first."""
-    converter = _converter()
+    return _unstructure(obj, _converter())
+
+
+def _unstructure(obj: Any, converter: cattrs.Converter) -> Any:
     full = _FULL_DUMP.get(type(obj))
     data = full(obj) if full is not None else converter.unstructure(obj)
     if isinstance(data, dict) and attrs.has(type(obj)):
@@ -329,11 +444,16 @@ def to_dict(obj: Any) -> Any:
 
 
 def to_json(obj: Any, *, indent: int | None = 2) -> str:
-    """``obj`` as JSON text: readable (indented) by default, ``indent=None`` for compact."""
-    separators = (",", ":") if indent is None else None
-    return json.dumps(
-        to_dict(obj), indent=indent, ensure_ascii=False, separators=separators, allow_nan=False
-    )
+    """``obj`` as JSON text: indented by two spaces by default, ``indent=None`` for compact."""
+    if indent not in (2, None):
+        raise ValueError(f"indent must be 2 or None, not {indent!r}")
+    data = _unstructure(obj, _json_converter())
+    try:
+        return orjson.dumps(data, option=orjson.OPT_INDENT_2 if indent else 0).decode()
+    except TypeError as error:  # only for objects peelmodel did not build
+        raise ValidationError.single(
+            "$", "json.unserializable", f"cannot write as JSON: {error}"
+        ) from None
 
 
 def _migrate(data: Mapping[str, Any]) -> dict[str, Any]:
@@ -384,21 +504,9 @@ def from_json(text: str | bytes, cls: type[T]) -> T:
             "$", "json.type", f"expected JSON text, not {type(text).__name__}"
         )
     try:
-        data = json.loads(text, parse_constant=_no_constants)
-    except json.JSONDecodeError as error:
-        raise ValidationError.single(
-            "$",
-            "json.syntax",
-            f"not valid JSON: {error.msg} at line {error.lineno} column {error.colno}",
-        ) from None
-    except UnicodeDecodeError as error:
-        raise ValidationError.single(
-            "$", "json.encoding", f"not valid JSON text: {error.reason}"
-        ) from None
-    except _Constant as error:
-        raise ValidationError.single(
-            "$", "json.constant", f"{error.args[0]} is not allowed in peelmodel JSON"
-        ) from None
+        data = orjson.loads(text)
+    except orjson.JSONDecodeError as error:
+        raise ValidationError.single("$", *_syntax(text, error)) from None
     was_enabled = gc.isenabled()
     gc.disable()
     try:
@@ -408,12 +516,20 @@ def from_json(text: str | bytes, cls: type[T]) -> T:
             gc.enable()
 
 
-class _Constant(Exception):
-    pass
-
-
-def _no_constants(name: str) -> Any:
-    raise _Constant(name)
+def _syntax(text: str | bytes | bytearray, error: orjson.JSONDecodeError) -> tuple[str, str]:
+    """The code and sentence for JSON text that does not parse."""
+    doc, pos, column = error.doc, error.pos, error.colno
+    if isinstance(doc, str):
+        if doc[pos : pos + 8] == "Infinity" and pos > 0 and doc[pos - 1] == "-":
+            pos, column = pos - 1, column - 1
+        for constant in ("NaN", "Infinity", "-Infinity"):
+            if doc.startswith(constant, pos):
+                return (
+                    "json.constant",
+                    f"{constant} is not allowed in peelmodel JSON (line {error.lineno} column {column})",
+                )
+    message = error.msg[0].lower() + error.msg[1:] if error.msg else "cannot be parsed"
+    return "json.syntax", f"not valid JSON: {message} at line {error.lineno} column {error.colno}"
 
 
 # --- JSON Schema ----------------------------------------------------------------------

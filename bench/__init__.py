@@ -1,0 +1,1 @@
+"""peelmodel benchmarks (run on demand: python -m bench.run)."""
