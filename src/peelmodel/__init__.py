@@ -13,7 +13,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from peelmodel import forces, programmes, rates
-from peelmodel.checks import check
 from peelmodel.dataset import Dataset
 from peelmodel.errors import Problem, Severity, ValidationError
 from peelmodel.findings import (
@@ -34,6 +33,7 @@ from peelmodel.sources import Source
 
 if TYPE_CHECKING:
     from peelmodel import serialization, strategies
+    from peelmodel.checks import check
     from peelmodel.serialization import (
         SCHEMA_VERSION,
         from_dict,
@@ -98,6 +98,10 @@ def __getattr__(name: str) -> Any:
     if name in _SERIALIZATION:
         module = importlib.import_module("peelmodel.serialization")
         return getattr(module, name)
+    if name == "check":
+        from peelmodel.checks import check
+
+        return check
     if name in _SUBMODULES:
         return importlib.import_module(f"peelmodel.{name}")
     raise AttributeError(f"module 'peelmodel' has no attribute {name!r}")

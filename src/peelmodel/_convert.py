@@ -14,3 +14,12 @@ def to_tuple(items: Iterable[Any]) -> tuple[Any, ...]:
 def to_float(value: Any) -> Any:
     """Whole numbers become floats (33 -> 33.0), so a value dumps the same after a load."""
     return float(value) if type(value) is int else value
+
+
+def close_matches(
+    word: str, possibilities: list[str], n: int = 1, cutoff: float = 0.6
+) -> list[str]:
+    """difflib.get_close_matches, imported only when a message needs a suggestion."""
+    import difflib
+
+    return difflib.get_close_matches(word, possibilities, n=n, cutoff=cutoff)

@@ -10,8 +10,6 @@
 
 from __future__ import annotations
 
-import csv
-import difflib
 import enum
 import functools
 import io
@@ -21,6 +19,7 @@ from pathlib import Path
 
 import attrs
 
+from peelmodel._convert import close_matches as _close_matches
 from peelmodel._convert import to_tuple
 from peelmodel.errors import Problem, ValidationError
 
@@ -115,6 +114,8 @@ def all() -> tuple[Force, ...]:
     """The 43 territorial forces of England and Wales, in id order."""
     # Read beside the module rather than through importlib.resources, which alone
     # would add a tenth to the cost of `import peelmodel`.
+    import csv
+
     text = Path(__file__).with_name("data").joinpath("forces.csv").read_text(encoding="utf-8")
     return tuple(
         Force(
@@ -163,7 +164,7 @@ def ids() -> frozenset[str]:
 def unknown_force_message(key: str) -> str:
     """The sentence for a force that is not one of the 43, suggesting the nearest."""
     index = _index()
-    close = difflib.get_close_matches(_short(key) or key.casefold(), list(index), n=1, cutoff=0.6)
+    close = _close_matches(_short(key) or key.casefold(), list(index), n=1, cutoff=0.6)
     if close:
         return f"{key!r} is not a police force of England and Wales; did you mean {index[close[0]].id!r}?"
     return f"{key!r} is not a police force of England and Wales (see peelmodel.forces.all())"

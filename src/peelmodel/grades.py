@@ -8,11 +8,11 @@ introduced recently by the Inspectorate").
 
 from __future__ import annotations
 
-import difflib
 import enum
 import re
 from typing import Any
 
+from peelmodel._convert import close_matches as _close_matches
 from peelmodel.errors import ValidationError
 
 __all__ = ["Grade", "GradingScale", "Pillar"]
@@ -88,7 +88,7 @@ def unknown_grade_message(text: object) -> str:
     """The sentence for a value that is not a grade, suggesting the nearest one."""
     names = [g.value for g in Grade]
     if isinstance(text, str):
-        close = difflib.get_close_matches(_key(text), [n.casefold() for n in names], n=1)
+        close = _close_matches(_key(text), [n.casefold() for n in names], n=1)
         if close:
             nearest = next(n for n in names if n.casefold() == close[0])
             return f"{text!r} is not a grade; did you mean {nearest!r}?"

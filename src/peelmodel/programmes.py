@@ -18,13 +18,13 @@ Programmes are data: describe a newer framework with :class:`Programme` and
 
 from __future__ import annotations
 
-import difflib
 import enum
 import re
 from datetime import date
 
 import attrs
 
+from peelmodel._convert import close_matches as _close_matches
 from peelmodel._convert import to_tuple
 from peelmodel.errors import Problem, ValidationError
 from peelmodel.grades import GradingScale, Pillar
@@ -148,7 +148,7 @@ class Programme:
         """The sentence for a subject this programme does not define."""
         message = f"{self.title} does not judge {subject_id!r}"
         if isinstance(subject_id, str):
-            close = difflib.get_close_matches(subject_id, list(self._by_id), n=1)
+            close = _close_matches(subject_id, list(self._by_id), n=1)
             if close:
                 return f"{message}; did you mean {close[0]!r}?"
         return message
@@ -222,75 +222,77 @@ _LEGIT_FAIR = (
 _LEGIT_ETHICAL = "How well does the force ensure that its workforce behaves ethically and lawfully?"
 _LEGIT_WORKFORCE = "To what extent does the force treat its workforce with fairness and respect?"
 
-_EFFECTIVENESS_2016 = (
-    _pillar(_E, _EFFECTIVENESS_OVERALL),
-    _question(_E, "preventing-crime", _PREVENTING),
-    _question(
-        _E,
-        "investigating-crime",
-        "How effective is the force at investigating crime and reducing re-offending?",
-    ),
-    _question(_E, "vulnerability", _VULNERABLE),
-    _question(_E, "serious-organised-crime", _SOC_2016),
-    _question(_E, "specialist-capabilities", _SPECIALIST, graded=False),
-)
-_EFFICIENCY_2016 = (
-    _pillar(_F, _EFFICIENCY_OVERALL),
-    _question(_F, "demand", "How well does the force understand demand?"),
-    _question(_F, "resources", "How well does the force use its resources?"),
-    _question(_F, "future", "How well is the force planning for the future?"),
-)
-_LEGITIMACY_2016 = (
-    _pillar(_L, _LEGITIMACY_OVERALL),
-    _question(_L, "fairness-and-respect", _LEGIT_FAIR),
-    _question(_L, "ethical-and-lawful", _LEGIT_ETHICAL),
-    _question(_L, "workforce", _LEGIT_WORKFORCE),
-)
-
-_AREAS_2021 = (
-    _area("victim-service", "Providing a service to the victims of crime", graded=False),
-    _area("crime-data-integrity", "Recording data about crime"),
-    _area(
-        "public-treatment", "Engaging with and treating the public with fairness and respect", _L
-    ),
-    _area(
-        "preventing-crime",
-        "Preventing crime and anti-social behaviour, and reducing vulnerability",
-        _E,
-    ),
-    _area("responding-to-the-public", "Responding to the public", _E),
-    _area("investigating-crime", "Investigating crime", _E),
-    _area("protecting-vulnerable-people", "Protecting vulnerable people", _E),
-    _area("managing-offenders", "Managing offenders and suspects", _E),
-    _area("serious-organised-crime", "Disrupting serious organised crime", _E),
-    _area("workforce", "Building, supporting and protecting the workforce", _L),
-    _area(
-        "use-of-resources",
-        "Strategic planning, organisational management and value for money",
-        _F,
-    ),
-)
-
-_AREAS_2023 = (
-    _area("victim-service", "Providing a service to the victims of crime", graded=False),
-    _area("crime-data-integrity", "Recording data about crime"),
-    _area("public-treatment", "Police powers and public treatment", _L),
-    _area(
-        "preventing-crime",
-        "Preventing and deterring crime and anti-social behaviour, and reducing vulnerability",
-        _E,
-    ),
-    _area("responding-to-the-public", "Responding to the public", _E),
-    _area("investigating-crime", "Investigating crime", _E),
-    _area("protecting-vulnerable-people", "Protecting vulnerable people", _E),
-    _area("managing-offenders", "Managing offenders and suspects", _E),
-    _area("serious-organised-crime", "Disrupting serious organised crime", _E),
-    _area("workforce", "Building, supporting and protecting the workforce", _L),
-    _area("leadership", "Leadership and force management", _F),
-)
-
 
 def _catalogue() -> tuple[Programme, ...]:
+    effectiveness_2016 = (
+        _pillar(_E, _EFFECTIVENESS_OVERALL),
+        _question(_E, "preventing-crime", _PREVENTING),
+        _question(
+            _E,
+            "investigating-crime",
+            "How effective is the force at investigating crime and reducing re-offending?",
+        ),
+        _question(_E, "vulnerability", _VULNERABLE),
+        _question(_E, "serious-organised-crime", _SOC_2016),
+        _question(_E, "specialist-capabilities", _SPECIALIST, graded=False),
+    )
+    efficiency_2016 = (
+        _pillar(_F, _EFFICIENCY_OVERALL),
+        _question(_F, "demand", "How well does the force understand demand?"),
+        _question(_F, "resources", "How well does the force use its resources?"),
+        _question(_F, "future", "How well is the force planning for the future?"),
+    )
+    legitimacy_2016 = (
+        _pillar(_L, _LEGITIMACY_OVERALL),
+        _question(_L, "fairness-and-respect", _LEGIT_FAIR),
+        _question(_L, "ethical-and-lawful", _LEGIT_ETHICAL),
+        _question(_L, "workforce", _LEGIT_WORKFORCE),
+    )
+
+    areas_2021 = (
+        _area("victim-service", "Providing a service to the victims of crime", graded=False),
+        _area("crime-data-integrity", "Recording data about crime"),
+        _area(
+            "public-treatment",
+            "Engaging with and treating the public with fairness and respect",
+            _L,
+        ),
+        _area(
+            "preventing-crime",
+            "Preventing crime and anti-social behaviour, and reducing vulnerability",
+            _E,
+        ),
+        _area("responding-to-the-public", "Responding to the public", _E),
+        _area("investigating-crime", "Investigating crime", _E),
+        _area("protecting-vulnerable-people", "Protecting vulnerable people", _E),
+        _area("managing-offenders", "Managing offenders and suspects", _E),
+        _area("serious-organised-crime", "Disrupting serious organised crime", _E),
+        _area("workforce", "Building, supporting and protecting the workforce", _L),
+        _area(
+            "use-of-resources",
+            "Strategic planning, organisational management and value for money",
+            _F,
+        ),
+    )
+
+    areas_2023 = (
+        _area("victim-service", "Providing a service to the victims of crime", graded=False),
+        _area("crime-data-integrity", "Recording data about crime"),
+        _area("public-treatment", "Police powers and public treatment", _L),
+        _area(
+            "preventing-crime",
+            "Preventing and deterring crime and anti-social behaviour, and reducing vulnerability",
+            _E,
+        ),
+        _area("responding-to-the-public", "Responding to the public", _E),
+        _area("investigating-crime", "Investigating crime", _E),
+        _area("protecting-vulnerable-people", "Protecting vulnerable people", _E),
+        _area("managing-offenders", "Managing offenders and suspects", _E),
+        _area("serious-organised-crime", "Disrupting serious organised crime", _E),
+        _area("workforce", "Building, supporting and protecting the workforce", _L),
+        _area("leadership", "Leadership and force management", _F),
+    )
+
     return (
         Programme(
             id="peel-2014",
@@ -386,7 +388,7 @@ def _catalogue() -> tuple[Programme, ...]:
             scale=GradingScale.FOUR_POINT,
             published=_span(date(2016, 11, 1), date(2017, 3, 31)),
             note="One report per pillar; specialist capabilities were not graded.",
-            subjects=_EFFECTIVENESS_2016 + _EFFICIENCY_2016 + _LEGITIMACY_2016,
+            subjects=effectiveness_2016 + efficiency_2016 + legitimacy_2016,
         ),
         Programme(
             id="peel-2017",
@@ -396,7 +398,7 @@ def _catalogue() -> tuple[Programme, ...]:
             published=_span(date(2017, 11, 1), date(2018, 3, 31)),
             note="As 2016; effectiveness was inspected by risk, and 2016 judgments carried over "
             "where a question was not re-inspected.",
-            subjects=_EFFECTIVENESS_2016 + _EFFICIENCY_2016 + _LEGITIMACY_2016,
+            subjects=effectiveness_2016 + efficiency_2016 + legitimacy_2016,
         ),
         Programme(
             id="peel-2018-19",
@@ -406,7 +408,7 @@ def _catalogue() -> tuple[Programme, ...]:
             published=_span(date(2019, 5, 1), date(2020, 2, 29)),
             note="One integrated report, published in three tranches; judgments could be carried over.",
             subjects=(
-                *_EFFECTIVENESS_2016,
+                *effectiveness_2016,
                 _pillar(_F, _EFFICIENCY_OVERALL),
                 _question(
                     _F,
@@ -414,7 +416,7 @@ def _catalogue() -> tuple[Programme, ...]:
                     "How well does the force meet its current demands and use its resources?",
                 ),
                 _question(_F, "future", "How well is the force planning for the future?"),
-                *_LEGITIMACY_2016,
+                *legitimacy_2016,
             ),
         ),
         Programme(
@@ -424,7 +426,7 @@ def _catalogue() -> tuple[Programme, ...]:
             scale=GradingScale.FIVE_POINT,
             published=_span(date(2021, 1, 1), date(2023, 12, 31)),
             note="Graded areas and no pillar overall; crime data integrity was graded separately.",
-            subjects=_AREAS_2021,
+            subjects=areas_2021,
         ),
         Programme(
             id="peel-2023-25",
@@ -433,7 +435,7 @@ def _catalogue() -> tuple[Programme, ...]:
             scale=GradingScale.FIVE_POINT,
             published=_span(date(2023, 1, 1), date(2025, 12, 31)),
             note="Graded areas and no pillar overall.",
-            subjects=_AREAS_2023,
+            subjects=areas_2023,
         ),
     )
 
@@ -472,7 +474,7 @@ def unknown_programme_message(programme_id: object) -> str:
     """The sentence for a programme that is neither in the catalogue nor registered."""
     message = f"{programme_id!r} is not a known PEEL programme"
     if isinstance(programme_id, str):
-        close = difflib.get_close_matches(programme_id, list(_registry()), n=1)
+        close = _close_matches(programme_id, list(_registry()), n=1)
         if close:
             return f"{message}; did you mean {close[0]!r}?"
     return f"{message} (known: {', '.join(sorted(_registry()))}; add one with peelmodel.programmes.register)"

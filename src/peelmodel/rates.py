@@ -19,10 +19,12 @@ exact half is accepted, since the reports do not say which they use.
 from __future__ import annotations
 
 import math
-from decimal import ROUND_HALF_UP, Decimal
-from fractions import Fraction
+from typing import TYPE_CHECKING
 
 from peelmodel.errors import ValidationError
+
+if TYPE_CHECKING:
+    from fractions import Fraction
 
 __all__ = [
     "agrees",
@@ -111,6 +113,9 @@ def round_to(value: float | Fraction, decimals: int) -> float:
         raise ValidationError.single(
             "$.decimals", "decimals.negative", f"decimals must be 0 or more, not {decimals}"
         )
+    from decimal import ROUND_HALF_UP, Decimal
+    from fractions import Fraction
+
     exact = value if isinstance(value, Fraction) else _fraction(value)
     quantum = Decimal(1).scaleb(-decimals)
     as_decimal = Decimal(exact.numerator) / Decimal(exact.denominator)
@@ -119,6 +124,8 @@ def round_to(value: float | Fraction, decimals: int) -> float:
 
 def tolerance(decimals: int) -> Fraction:
     """Half a unit in the last published place: how far rounding may move a value."""
+    from fractions import Fraction
+
     return Fraction(1, 2 * 10**decimals)
 
 
@@ -154,6 +161,8 @@ def rounds_to(value: float, exact: Fraction, decimals: int) -> bool:
 
 def _fraction(value: int | float) -> Fraction:
     # A float is read as it prints (0.7 is seven tenths), as a person reads a report.
+    from fractions import Fraction
+
     if isinstance(value, int):
         return Fraction(value)
     return Fraction(repr(value))

@@ -14,7 +14,6 @@ The converter is built on first use, so ``import peelmodel`` does not pay for it
 
 from __future__ import annotations
 
-import difflib
 import enum
 import functools
 import gc
@@ -40,6 +39,7 @@ from cattrs.fns import identity
 from cattrs.gen import make_dict_structure_fn
 
 from peelmodel import programmes
+from peelmodel._convert import close_matches
 from peelmodel.errors import Problem, ValidationError
 from peelmodel.grades import Grade, unknown_grade_message
 from peelmodel.programmes import Programme
@@ -161,7 +161,7 @@ def _enum_hook(cls: type[enum.Enum]) -> Callable[[Any, Any], enum.Enum]:
         except (KeyError, TypeError):
             if value.__class__ is not str:
                 raise _mismatch(f"a {noun}", value) from None
-            close = difflib.get_close_matches(value, values, n=1)
+            close = close_matches(value, values, n=1)
             hint = (
                 f"did you mean {close[0]!r}?"
                 if close
@@ -255,23 +255,23 @@ def _converter() -> cattrs.Converter:
         lambda t: _unstructure_hook(converter, t, lists=True),
     )
 
-    programme_fn = _class_hook(converter, Programme)
+    # Programmes written in full are rare: their functions are generated on first need.
+    programme_fn = functools.cache(lambda: _class_hook(converter, Programme))
+    programme_dump = functools.cache(lambda: _unstructure_hook(converter, Programme, lists=True))
 
     def structure_programme(value: Any, _: Any) -> Programme:
         if value.__class__ is str:
             return programmes.get(value)
-        return programme_fn(value, Programme)
-
-    programme_dump = _unstructure_hook(converter, Programme, lists=True)
+        return programme_fn()(value, Programme)
 
     def unstructure_programme(programme: Programme) -> Any:
         if programmes._registry().get(programme.id) == programme:
             return programme.id
-        return programme_dump(programme)
+        return programme_dump()(programme)
 
     converter.register_structure_hook(Programme, structure_programme)
     converter.register_unstructure_hook(Programme, unstructure_programme)
-    _FULL_DUMP[Programme] = programme_dump
+    _FULL_DUMP[Programme] = lambda programme: programme_dump()(programme)
     return converter
 
 
@@ -402,7 +402,7 @@ def _problems(error: BaseException, path: str, cls: Any) -> list[Problem]:
         known = [a.name for a in attrs.fields(error.cl) if a.init] if attrs.has(error.cl) else []
         problems = []
         for key in sorted(error.extra_fields):
-            close = difflib.get_close_matches(key, known, n=1)
+            close = close_matches(key, known, n=1)
             hint = f"; did you mean {close[0]!r}?" if close else ""
             problems.append(
                 Problem(
