@@ -326,6 +326,7 @@ def _locations(value: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
 
 
 @given(pst.inspections(), st.data())
+@settings(max_examples=settings().max_examples * 5)  # thousands under the ci profile
 def test_mutated_documents_give_an_object_or_a_validation_error(
     inspection: pm.Inspection, data: st.DataObject
 ) -> None:
