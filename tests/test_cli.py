@@ -163,8 +163,41 @@ def test_warnings_are_printed_but_do_not_fail(tmp_path: Path) -> None:
     ]
 
 
-def test_no_arguments_runs_the_main_job() -> None:
+def test_main_job_shows_the_essex_history() -> None:
     result = run()
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("Essex Police (essex): PEEL history from the embedded data")
+    assert result.stdout == run("show", "essex").stdout
+    rows = [line.split("  ") for line in result.stdout.splitlines()]
+    flat = [" ".join(cell.strip() for cell in row if cell.strip()) for row in rows]
+    assert "PEEL 2015: Effectiveness not given Effectiveness (overall) Requires improvement" in flat
+    assert "Effectiveness: vulnerability Inadequate" in flat
+    assert (
+        "PEEL 2018/19 not given Effectiveness (overall) Good improved from Requires improvement (PEEL 2015: Effectiveness)"
+        in flat
+    )
+    assert "Responding to the public Requires improvement" in flat
+    assert any(line.endswith("not comparable: five-point scale from here") for line in flat)
+
+
+def test_show_a_users_file(tmp_path: Path) -> None:
+    path = tmp_path / "mine.json"
+    path.write_text(json.dumps(document()), encoding="utf-8")
+    result = run("show", str(path))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith(f"Essex Police (essex): PEEL history from {path}")
+    assert "Effectiveness: vulnerability" in result.stdout
+    path.write_text(json.dumps(document(force="esex")), encoding="utf-8")
+    result = run("show", str(path))
+    assert result.returncode == 1
+    assert (
+        result.stdout
+        == f"{path}: $.force: 'esex' is not a police force of England and Wales; did you mean 'essex'?\n"
+    )
+
+
+def test_reference_lists_forces_and_scales() -> None:
+    result = run("reference")
     assert result.returncode == 0
     assert "essex" in result.stdout
     assert (

@@ -30,6 +30,11 @@ from peelmodel import Period
         ("12 months to 31 March 2015", date(2014, 4, 1), date(2015, 3, 31)),  # seed 002
         ("in the 12 months to September 2022", date(2021, 10, 1), date(2022, 9, 30)),  # seed 001
         ("12 months to 29 February 2016", date(2015, 3, 1), date(2016, 2, 29)),
+        (
+            "September 2018",
+            date(2018, 9, 1),
+            date(2018, 9, 30),
+        ),  # seed 004: "in September last year"
     ],
 )
 def test_parse_report_phrases(phrase: str, start: date, end: date) -> None:

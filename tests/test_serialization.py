@@ -33,6 +33,7 @@ PUBLIC = [
     (pm.Metric, pst.metrics()),
     (pm.Inspection, pst.inspections()),
     (pm.Dataset, pst.datasets(max_inspections=3)),
+    (pm.ForceHistory, pst.force_histories(max_inspections=3)),
     (pm.Problem, pst.problems()),
 ]
 
@@ -368,7 +369,7 @@ def test_json_schema_is_valid_2020_12() -> None:
         jsonschema.Draft202012Validator.check_schema(pm.json_schema(cls))
     schema = pm.json_schema(pm.Inspection)
     assert schema["additionalProperties"] is False
-    assert set(schema["required"]) == {"force", "programme", "published"}
+    assert set(schema["required"]) == {"force", "programme"}
     assert schema["$defs"]["Judgment"]["properties"]["grade"] == {
         "anyOf": [
             {"enum": ["Outstanding", "Good", "Adequate", "Requires improvement", "Inadequate"]},

@@ -24,6 +24,7 @@ from peelmodel.findings import (
 )
 from peelmodel.forces import Country, Estimate, Force
 from peelmodel.grades import Grade, GradingScale, Pillar
+from peelmodel.history import Change, ForceHistory, Movement
 from peelmodel.inspections import Inspection
 from peelmodel.judgments import Judgment, JudgmentStatus
 from peelmodel.metrics import Comparator, Metric, Unit
@@ -32,7 +33,7 @@ from peelmodel.programmes import Programme, Subject, SubjectKind
 from peelmodel.sources import Source
 
 if TYPE_CHECKING:
-    from peelmodel import serialization, strategies
+    from peelmodel import datasets, serialization, strategies
     from peelmodel.checks import check
     from peelmodel.serialization import (
         SCHEMA_VERSION,
@@ -49,17 +50,20 @@ __all__ = [
     "SCHEMA_VERSION",
     "AreaForImprovement",
     "CauseOfConcern",
+    "Change",
     "Comparator",
     "Country",
     "Dataset",
     "Estimate",
     "Force",
+    "ForceHistory",
     "Grade",
     "GradingScale",
     "Inspection",
     "Judgment",
     "JudgmentStatus",
     "Metric",
+    "Movement",
     "Period",
     "Pillar",
     "Practice",
@@ -74,6 +78,7 @@ __all__ = [
     "Unit",
     "ValidationError",
     "check",
+    "datasets",
     "forces",
     "from_dict",
     "from_json",
@@ -89,7 +94,7 @@ __all__ = [
 # Serialization (cattrs), the datasets and the strategies (hypothesis) load on first
 # use, so that `import peelmodel` stays light.
 _SERIALIZATION = {"SCHEMA_VERSION", "from_dict", "from_json", "json_schema", "to_dict", "to_json"}
-_SUBMODULES = {"serialization", "strategies"}
+_SUBMODULES = {"datasets", "serialization", "strategies"}
 
 
 def __getattr__(name: str) -> Any:

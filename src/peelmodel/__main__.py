@@ -1,6 +1,9 @@
 """The peelmodel command line: ``peelmodel`` or ``python -m peelmodel``.
 
-* ``peelmodel`` (or ``peelmodel reference``): the forces, grading scales and programmes.
+* ``peelmodel`` (or ``peelmodel show essex``): Essex Police's PEEL history from the
+  embedded data, as a table with the movements; ``peelmodel show FILE.json`` does the
+  same for a file of your own.
+* ``peelmodel reference``: the forces, grading scales and programmes.
 * ``peelmodel validate FILE...``: each problem as ``FILE: path: message``; exit 1 when
   any file is invalid, 0 when all are valid, 2 on usage errors.
 * ``peelmodel schema [CLASS]``: the JSON Schema of a class (Inspection by default).
@@ -60,6 +63,106 @@ def _reference(out: TextIO) -> int:
         graded = sum(1 for s in p.subjects if s.graded)
         lines.append(f"  {p.id:<14} {p.title:<13} {p.scale.label} scale, {graded} graded subjects")
     out.write("\n".join(lines) + "\n")
+    return 0
+
+
+def _label(inspection: peelmodel.Inspection, subject_id: str) -> str:
+    subject = inspection.programme.get_subject(subject_id)
+    label = subject_id if subject is None else subject.label
+    return label if len(label) <= 60 else label[:59] + "…"
+
+
+def _movement(
+    history: peelmodel.ForceHistory, inspection: peelmodel.Inspection, subject: str
+) -> str:
+    change = history.previous(inspection, subject)
+    if change is None:
+        return ""
+    if change.movement is peelmodel.Movement.NOT_COMPARABLE:
+        return f"not comparable with {change.before.title}"
+    if change.movement is peelmodel.Movement.UNCHANGED:
+        return f"unchanged since {change.before.title}"
+    was = change.before_grade.value if change.before_grade else "not graded"
+    return f"{change.movement.value} from {was} ({change.before.title})"
+
+
+def _history_table(history: peelmodel.ForceHistory, origin: str) -> str:
+    force = forces.get(history.force)
+    rows: list[tuple[str, str, str, str, str]] = []
+    scale = None
+    for inspection in history:
+        new_scale = scale is not None and inspection.programme.scale is not scale
+        scale = inspection.programme.scale
+        published = (
+            inspection.published.strftime("%-d %b %Y") if inspection.published else "not given"
+        )
+        first = True
+        for judgment in inspection.judgments:
+            rows.append(
+                (
+                    inspection.title if first else "",
+                    published if first else "",
+                    _label(inspection, judgment.subject),
+                    judgment.describe(),
+                    _movement(history, inspection, judgment.subject)
+                    or (
+                        f"not comparable: {scale.label} scale from here"
+                        if new_scale and first
+                        else ""
+                    ),
+                )
+            )
+            first = False
+        if first:
+            rows.append((inspection.title, published, "(no judgments recorded)", "", ""))
+    header = ("programme", "published", "pillar, question or area", "grade", "movement")
+    widths = [max(len(r[i]) for r in (header, *rows)) for i in range(5)]
+    lines = [f"{force.name} ({force.id}): PEEL history from {origin}", ""]
+    for i, row in enumerate((header, *rows)):
+        if i > 1 and row[0]:
+            lines.append("")
+        lines.append("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
+    lines += [
+        "",
+        "Grades from before and after the 2021 change of scale (four to five points) are not compared.",
+        "What a source does not give (a date, a grade) is left out, not guessed.",
+    ]
+    notes = [(i.title, s.note) for i in history for s in i.sources if s.note]
+    if notes:
+        lines += ["", "Notes from the sources:"]
+        lines += [f"- {title}: {note}" for title, note in notes]
+    return "\n".join(lines) + "\n"
+
+
+def _show(target: str, out: TextIO) -> int:
+    if target.casefold() in ("essex", "essex police"):
+        from peelmodel import datasets
+
+        out.write(
+            _history_table(datasets.essex_history(), "the embedded data (HMIC/HMICFRS sources)")
+        )
+        return 0
+    try:
+        with open(target, encoding="utf-8") as f:
+            text = f.read()
+    except (OSError, UnicodeDecodeError) as error:
+        reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+        out.write(f"{target}: $: cannot read the file: {reason}\n")
+        return 1
+    cls = _document_type(text, None)
+    try:
+        obj = peelmodel.from_json(text, cls)
+    except peelmodel.ValidationError as error:
+        for problem in error.problems:
+            out.write(f"{target}: {problem.path}: {problem.message}\n")
+        return 1
+    inspections = list(obj) if isinstance(obj, peelmodel.Dataset) else [obj]
+    force_ids = sorted({i.force for i in inspections})
+    out.write(
+        "\n".join(
+            _history_table(peelmodel.ForceHistory.of(f, inspections), target) for f in force_ids
+        )
+    )
     return 0
 
 
@@ -123,6 +226,13 @@ def build_parser() -> argparse.ArgumentParser:
         description="PEEL inspections of the police forces of England and Wales.",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    show = sub.add_parser(
+        "show",
+        help="a force's PEEL history as a table (the default: Essex, from the embedded data)",
+    )
+    show.add_argument(
+        "target", nargs="?", default="essex", metavar="essex|FILE", help="'essex' or a JSON file"
+    )
     sub.add_parser("reference", help="list the 43 forces, the grading scales and the programmes")
     validate = sub.add_parser(
         "validate",
@@ -154,7 +264,9 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         return _validate(args.files, args.type, stream)
     if args.command == "schema":
         return _schema(args.cls, stream, parser)
-    return _reference(stream)
+    if args.command == "reference":
+        return _reference(stream)
+    return _show(getattr(args, "target", "essex"), stream)
 
 
 if __name__ == "__main__":

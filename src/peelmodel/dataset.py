@@ -28,9 +28,9 @@ class Dataset:
         return iter(self.inspections)
 
     def for_force(self, force_id: str) -> tuple[Inspection, ...]:
-        """The inspections of one force, oldest publication first."""
+        """The inspections of one force, oldest first."""
         return tuple(
-            sorted((i for i in self.inspections if i.force == force_id), key=lambda i: i.published)
+            sorted((i for i in self.inspections if i.force == force_id), key=lambda i: i.sort_key)
         )
 
     def __repr__(self) -> str:

@@ -26,7 +26,8 @@ class Inspection:
     """One published PEEL assessment of one force.
 
     ``programme`` says what can be judged; ``pillar`` narrows it to one pillar where
-    the programme published one report per pillar (PEEL 2015: Effectiveness). An
+    the programme published one report per pillar (PEEL 2015: Effectiveness).
+    ``published`` is None where the source does not give the date. An
     inspection validates as a whole: every judgment and finding must be of a subject
     the inspection covers, each subject is judged at most once, grades must be on the
     programme's scale, and metric ids are unique.
@@ -34,7 +35,7 @@ class Inspection:
 
     force: str
     programme: Programme
-    published: date
+    published: date | None = None
     pillar: Pillar | None = None
     fieldwork: tuple[Period, ...] = attrs.field(default=(), converter=to_tuple)
     judgments: tuple[Judgment, ...] = attrs.field(default=(), converter=to_tuple)
@@ -74,6 +75,15 @@ class Inspection:
             if judgment.subject == subject_id:
                 return judgment
         return None
+
+    @property
+    def sort_key(self) -> tuple[int, date, str]:
+        """Time order: programme year, then publication date (unknown dates last), then pillar."""
+        return (
+            self.programme.year,
+            self.published or date.max,
+            self.pillar.value if self.pillar else "",
+        )
 
     def metric(self, metric_id: str) -> Metric | None:
         """The metric with this id, or None."""

@@ -56,6 +56,7 @@ _BETWEEN = re.compile(
     + _DAY_MONTH_YEAR.format(p="e")
 )
 _AS_AT = re.compile(r"(?:as\s+(?:at|of)|at|on)\s+" + _DAY_MONTH_YEAR.format(p="e"))
+_MONTH = re.compile(r"(?P<emonth>[a-z]+)\.?\s+(?P<eyear>\d{4})")
 _LEADING = re.compile(r"^(?:in|for|over|during)\s+(?:the\s+)?")
 
 
@@ -130,6 +131,8 @@ class Period:
         if self.start.day == 1 and self.end.day == last_day:
             end_month = f"{calendar.month_name[self.end.month]} {self.end.year}"
             start_month = calendar.month_name[self.start.month]
+            if (self.start.year, self.start.month) == (self.end.year, self.end.month):
+                return end_month
             if self.start.year != self.end.year:
                 start_month += f" {self.start.year}"
             return f"between {start_month} and {end_month}"
@@ -143,7 +146,7 @@ class Period:
 
         Accepts "12 months to 30 June 2015", "12 months to December 2019", "the five
         year period to 30 June 2015", "between June 2021 and June 2022", "between June
-        and August 2015", "as at 30 June 2015". A month without a day means the whole
+        and August 2015", "as at 30 June 2015" and a month, "September 2018". A month without a day means the whole
         month. Impossible dates and reversed ranges are a :class:`ValidationError`.
         """
         if not isinstance(text, str):
@@ -167,6 +170,9 @@ class Period:
                     f"{text!r} ends ({end.isoformat()}) before it starts ({start.isoformat()})",
                 )
             return cls(start=start, end=end)
+        if m := _MONTH.fullmatch(phrase):
+            end = _day(text, None, m["emonth"], m["eyear"], last=True)
+            return cls(start=end.replace(day=1), end=end)
         if m := _AS_AT.fullmatch(phrase):
             if m["eday"] is None:
                 raise _problem(text, "'as at' needs a day, as in 'as at 30 June 2015'")

@@ -79,6 +79,16 @@ class Subject:
         if problems:
             raise ValidationError(problems)
 
+    @property
+    def label(self) -> str:
+        """A short name for tables: "Effectiveness (overall)", "Effectiveness: vulnerability"."""
+        if self.kind is SubjectKind.PILLAR and self.pillar is not None:
+            return f"{self.pillar.value} (overall)"
+        if self.kind is SubjectKind.QUESTION and self.pillar is not None:
+            slug = self.id.rsplit(".", 1)[-1].replace("-", " ")
+            return f"{self.pillar.value}: {slug}"
+        return self.title
+
 
 @attrs.frozen(kw_only=True)
 class Programme:

@@ -41,6 +41,7 @@ from peelmodel.findings import (
 )
 from peelmodel.forces import Estimate, Force
 from peelmodel.grades import Grade, GradingScale, Pillar
+from peelmodel.history import ForceHistory
 from peelmodel.inspections import Inspection
 from peelmodel.judgments import Judgment
 from peelmodel.metrics import Comparator, Metric, Unit
@@ -55,6 +56,7 @@ __all__ = [
     "comparators",
     "datasets",
     "estimates",
+    "force_histories",
     "forces",
     "grades",
     "inspections",
@@ -444,13 +446,17 @@ def inspections(
         )
         subject_ids = st.sampled_from([s.id for s in covered])
         metric_list = draw(st.lists(metrics(), max_size=4, unique_by=lambda m: m.id))
-        published = draw(st.dates(min_value=date(p.year, 1, 1), max_value=date(p.year + 3, 12, 31)))
+        published = draw(
+            st.none() | st.dates(min_value=date(p.year, 1, 1), max_value=date(p.year + 3, 12, 31))
+        )
         return Inspection(
             force=draw(force_st).id,
             programme=p,
             pillar=pillar,
             published=published,
-            fieldwork=draw(st.lists(periods(max_value=published), max_size=2)),
+            fieldwork=draw(
+                st.lists(periods(max_value=published or date(p.year, 12, 31)), max_size=2)
+            ),
             judgments=[_judgment(draw, p, s) for s in chosen],
             areas_for_improvement=draw(
                 st.lists(
@@ -477,6 +483,17 @@ def datasets(*, max_inspections: int = 5) -> st.SearchStrategy[Dataset]:
         inspections=st.lists(inspections(), max_size=max_inspections),
         title=st.just("") | _sentences(max_words=3),
         sources=st.lists(sources(), max_size=2),
+    )
+
+
+def force_histories(*, max_inspections: int = 4) -> st.SearchStrategy[ForceHistory]:
+    """Histories of one force: a force first, then inspections of it."""
+    return st.sampled_from(_forces.all()).flatmap(
+        lambda force: st.builds(
+            ForceHistory,
+            force=st.just(force.id),
+            inspections=st.lists(inspections(force=force), max_size=max_inspections),
+        )
     )
 
 

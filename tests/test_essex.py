@@ -1,0 +1,310 @@
+"""The embedded Essex dataset against the seeds it is transcribed from.
+
+Each expected value below is copied from the seed line cited beside it; where the seeds
+sit beside the checkout (as in CI), the tests also find that text in the seed itself.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import peelmodel as pm
+
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+S001, S002, S003, S004 = (
+    "001_d252ed223bc8b793.txt",
+    "002_60d7773915498ad3.txt",
+    "003_7182aee4774c6e72.txt",
+    "004_fcb4f6dd2464ab5c.txt",
+)
+RI, G, INAD, OUT = (
+    pm.Grade.REQUIRES_IMPROVEMENT,
+    pm.Grade.GOOD,
+    pm.Grade.INADEQUATE,
+    pm.Grade.OUTSTANDING,
+)
+
+
+def seed_text(name: str) -> str:
+    path = SEEDS / name
+    if not path.exists():
+        pytest.skip("shared/seeds is not beside the checkout")
+    return " ".join(path.read_text(encoding="utf-8").split())
+
+
+@pytest.fixture(scope="module")
+def essex() -> pm.Dataset:
+    return pm.datasets.essex()
+
+
+def inspection(essex: pm.Dataset, title: str) -> pm.Inspection:
+    (found,) = [i for i in essex if i.title == title]
+    return found
+
+
+def test_loaded_through_the_public_validating_path(essex: pm.Dataset) -> None:
+    text = (Path(pm.__file__).parent / "data" / "essex.json").read_text(encoding="utf-8")
+    assert pm.from_json(text, pm.Dataset) == essex
+    assert pm.to_json(essex) + "\n" == text  # the shipped file is in the stable form
+    assert [i.force for i in essex] == ["essex"] * 5
+
+
+def test_2015_effectiveness_grades(essex: pm.Dataset) -> None:
+    eff = inspection(essex, "PEEL 2015: Effectiveness")
+    assert eff.grades() == {
+        "effectiveness": RI,  # seed 002 line 7
+        "effectiveness.preventing-crime": RI,  # seed 002 line 78
+        "effectiveness.investigating-crime": RI,  # seed 002 line 81
+        "effectiveness.vulnerability": INAD,  # seed 002 line 211
+        "effectiveness.serious-organised-crime": G,  # seed 002 line 214
+    }
+    assert eff.fieldwork == (
+        pm.Period.parse("between September and November 2015"),  # seed 002 note 4
+        pm.Period.parse("between June and August 2015"),
+    )
+    assert eff.published is None  # the report's date is not in the seed
+    assert eff.causes_of_concern == ()  # named but not given in the seed
+
+
+def test_2015_effectiveness_summaries_are_the_reports_words(essex: pm.Dataset) -> None:
+    text = seed_text(S002)
+    eff = inspection(essex, "PEEL 2015: Effectiveness")
+    for judgment in eff.judgments:
+        assert judgment.summary
+        assert judgment.summary in text, judgment.subject
+    assert eff.judgments[0].summary.startswith(
+        "HMIC judges that Essex Police requires improvement at keeping people safe and reducing crime."
+    )
+
+
+AREAS_FOR_IMPROVEMENT = [
+    # seed 002 lines 733-750 (question 1), 1163-1175 (question 2), 1518-1527 (question 4)
+    (
+        "effectiveness.preventing-crime",
+        "The force should ensure that it identifies, supports properly and provides an effective level of service to victims of anti-social behaviour. Officers and staff need to have a consistently good understanding of the importance of preventing and tackling anti-social behaviour.",
+    ),
+    (
+        "effectiveness.preventing-crime",
+        "The force should ensure that the prevention of crime and anti-social behaviour is a routine part of neighbourhood policing activity.",
+    ),
+    (
+        "effectiveness.preventing-crime",
+        "The force should adopt a structured and consistent problem-solving process to enable it to tackle crime and anti-social behaviour more effectively.",
+    ),
+    (
+        "effectiveness.preventing-crime",
+        "The force should use evidence of ‘what works’ drawn from other forces, academics and partners to continually improve its approach to the prevention of crime and anti-social behaviour. The force should routinely evaluate its tactics and its sharing of effective practice.",
+    ),
+    (
+        "effectiveness.investigating-crime",
+        "The force should ensure that it allocates promptly all crimes to investigators with the appropriate skills, accreditation and support to investigate them to a good standard.",
+    ),
+    (
+        "effectiveness.investigating-crime",
+        "The force should improve its ability to retrieve digital evidence from mobile phones, computers and other electronic devices quickly enough to ensure that investigations are not delayed.",
+    ),
+    (
+        "effectiveness.investigating-crime",
+        "The force should introduce a clear process to ensure that it arrests swiftly those who are circulated as wanted on the police national computer, those who fail to appear on police bail and named suspects identified through forensic evidence.",
+    ),
+    (
+        "effectiveness.serious-organised-crime",
+        "The force should improve its neighbourhood teams’ awareness of organised crime groups to ensure that it can reliably identify these groups, collect intelligence and disrupt their activity.",
+    ),
+    (
+        "effectiveness.serious-organised-crime",
+        "The force should ensure that all mapped OCGs are subject to regular scrutiny and oversight, enabling it to routinely identify and pursue opportunities for disruption and investigation.",
+    ),
+]
+
+
+def test_the_nine_areas_for_improvement_word_for_word(essex: pm.Dataset) -> None:
+    eff = inspection(essex, "PEEL 2015: Effectiveness")
+    assert [(a.subject, a.text) for a in eff.areas_for_improvement] == AREAS_FOR_IMPROVEMENT
+
+
+def test_the_areas_for_improvement_are_in_the_seed() -> None:
+    text = seed_text(S002)
+    for _, afi in AREAS_FOR_IMPROVEMENT:
+        assert afi in text
+
+
+FIGURES = [
+    # (metric id, value, England and Wales, seed 002 line)
+    ("recorded-crime-rate", 56.8, 63.0),  # line 444
+    ("victim-based-crime-rate", 51.3, 56.0),  # line 446
+    ("sexual-offences-rate", 1.4, 1.6),  # line 448
+    ("assault-with-injury-rate", 5.4, 6.3),  # line 450
+    ("burglary-in-a-dwelling-rate", 9.7, 8.4),  # line 452, per 1,000 households
+    ("anti-social-behaviour-rate", 32.3, 32.9),  # line 454
+    ("recorded-crime-change-since-2010", -2, -13),  # lines 414-416
+    ("victim-based-crime-change-since-2010", -2, -12),  # lines 418-420
+    ("recorded-crime-change-on-previous-year", 0, 4),  # lines 422-424
+    ("anti-social-behaviour-change", 6, -9),  # lines 458-462
+    ("outcome-charged-summonsed", 15.0, 16.0),  # line 826
+    ("outcome-taken-into-consideration", 0.6, 0.6),
+    ("outcome-out-of-court-formal", 4.0, 4.6),
+    ("outcome-caution-youths", 0.7, 0.5),
+    ("outcome-caution-adults", 2.6, 3.2),
+    ("outcome-penalty-notices-for-disorder", 0.7, 0.8),
+    ("outcome-out-of-court-informal", 5.3, 4.4),
+    ("outcome-cannabis-khat-warning", 1.0, 1.2),
+    ("outcome-community-resolution", 4.3, 3.3),  # line 842
+    ("victim-satisfaction", 80.6, 83.8),  # lines 1004-1006
+    ("organised-crime-groups-drug-activity", 53, 64),  # lines 1299-1303
+]
+
+
+@pytest.mark.parametrize(("metric_id", "value", "comparator"), FIGURES)
+def test_figures_and_their_comparators(
+    essex: pm.Dataset, metric_id: str, value: float, comparator: float
+) -> None:
+    metric = inspection(essex, "PEEL 2015: Effectiveness").metric(metric_id)
+    assert metric is not None
+    assert metric.value == value
+    assert metric.comparator is not None
+    assert metric.comparator.value == comparator
+    assert metric.source is not None
+    assert metric.source.document == f"seeds/{S002}"
+
+
+def test_units_periods_and_counts(essex: pm.Dataset) -> None:
+    eff = inspection(essex, "PEEL 2015: Effectiveness")
+    burglary = eff.metric("burglary-in-a-dwelling-rate")
+    assert burglary is not None
+    assert burglary.unit is pm.Unit.PER_1000_HOUSEHOLDS  # seed 002 line 441
+    assert burglary.period == pm.Period.parse("12 months to 30 June 2015")
+    charged = eff.metric("outcome-charged-summonsed")
+    assert charged is not None
+    assert (charged.count, charged.base, charged.decimals) == (
+        15_133,
+        None,
+        1,
+    )  # offences not given
+    assert charged.comparator is not None
+    assert charged.comparator.count == 577_678
+    ocgs, per_million = (
+        eff.metric("organised-crime-groups"),
+        eff.metric("organised-crime-groups-per-million"),
+    )
+    assert ocgs is not None
+    assert per_million is not None
+    assert (ocgs.value, per_million.value) == (58, 33)  # seed 002 line 1283
+    assert per_million.period == pm.Period.parse("as at 30 June 2015")
+    asb = eff.metric("anti-social-behaviour-incidents")
+    assert asb is not None
+    assert asb.value == 57_205  # seed 002 line 458
+    satisfaction = eff.metric("victim-satisfaction")
+    assert satisfaction is not None
+    assert satisfaction.period == pm.Period.parse("12 months to 31 March 2015")
+    shares = [m.value for m in eff.metrics if m.part_of == "organised-crime-groups"]
+    assert shares == [53, 24, 10, 7, 5]  # seed 002 lines 1335-1343
+
+
+def test_legitimacy_2015_and_2016(essex: pm.Dataset) -> None:
+    # seed 003 line 21: "I have judged Essex Police to be 'good' ... when it was also judged as 'good'" (2015)
+    assert inspection(essex, "PEEL 2015: Legitimacy").grades() == {"legitimacy": G}
+    assert inspection(essex, "PEEL 2016: Legitimacy").grades() == {"legitimacy": G}
+
+
+def test_peel_2018_19(essex: pm.Dataset) -> None:
+    i = inspection(essex, "PEEL 2018/19")
+    # seed 004 line 3: 'good' for effectiveness, efficiency and legitimacy
+    assert i.grades() == {"effectiveness": G, "efficiency": G, "legitimacy": G}
+    assert i.fieldwork == (pm.Period.parse("September 2018"),)  # seed 004 line 21
+    (afi,) = i.areas_for_improvement
+    assert afi.subject == "legitimacy.ethical-and-lawful"
+    assert (
+        "improve how it ensures its workforce behaves ethically and lawfully" in afi.text
+    )  # line 15
+
+
+def test_peel_2021_22(essex: pm.Dataset) -> None:
+    i = inspection(essex, "PEEL 2021/22")
+    assert i.published == pm.Period.parse("as at 14 October 2022").end  # seed 001 line 9
+    assert i.fieldwork == (pm.Period.parse("between June 2021 and June 2022"),)  # line 20
+    assert i.grades() == {
+        "public-treatment": G,  # line 4: treating the public fairly
+        "use-of-resources": G,  # line 4: using resources well
+        "workforce": G,  # line 4: developing a positive workforce
+        "responding-to-the-public": RI,  # line 32
+        "crime-data-integrity": OUT,  # line 11
+    }
+    counts = {m.id: m.value for m in i.metrics}
+    # line 10: "Of 8 areas reported on, 3 ... ‘Good’, 4 ... ‘Adequate’ ... and 1 ... ‘Requires Improvement’"
+    assert counts == {
+        "areas-graded": 8,
+        "areas-graded-good": 3,
+        "areas-graded-adequate": 4,
+        "areas-graded-requires-improvement": 1,
+    }
+    graded = [g for g in i.grades().values() if g is not pm.Grade.OUTSTANDING]
+    assert (
+        len(graded) == counts["areas-graded"] - counts["areas-graded-adequate"]
+    )  # the four are unnamed
+    assert pm.Grade.ADEQUATE not in i.grades().values()
+
+
+@pytest.mark.parametrize(
+    ("seed", "passage"),
+    [
+        (S001, "Of 8 areas reported on, 3 have been graded ‘Good’, 4 have been graded ‘Adequate’"),
+        (
+            S001,
+            "The area which the inspection graded as ‘Requires Improvement’ is in responding to the public.",
+        ),
+        (S001, "which is rated as ‘Outstanding’, the highest possible grade."),
+        (
+            S003,
+            "Our findings this year are consistent with how it performed in 2015, when it was also judged as 'good'.",
+        ),
+        (
+            S004,
+            "‘good’ at effectively reducing crime and keeping people safe, ‘good’ at operating efficiently",
+        ),
+        (
+            S002,
+            "58 organised crime groups (OCGs). This represents 33 OCGs per one million of the population.",
+        ),
+        (S002, "Charged/Summonsed 15,133 15.0 577,678 16.0"),
+    ],
+)
+def test_cited_passages_are_in_the_seeds(seed: str, passage: str) -> None:
+    assert passage in seed_text(seed)
+
+
+def test_every_object_records_its_source(essex: pm.Dataset) -> None:
+    for i in essex:
+        assert i.sources
+        for item in (*i.judgments, *i.areas_for_improvement, *i.metrics):
+            assert item.source is not None
+            assert item.source.document.startswith("seeds/0")
+
+
+def test_check_finds_nothing_and_the_shares_are_within_rounding(essex: pm.Dataset) -> None:
+    # Seed 002 Figure 7 shares sum to 99 ("Figures may not sum to 100 percent, due to
+    # rounding"): five shares at whole percents may be 2.5 off, so check() accepts it.
+    eff = inspection(essex, "PEEL 2015: Effectiveness")
+    shares = [m.value for m in eff.metrics if m.part_of == "organised-crime-groups"]
+    assert sum(shares) == 99
+    assert pm.check(essex) == ()
+
+
+def test_history_and_movements() -> None:
+    history = pm.datasets.essex_history()
+    assert [i.title for i in history] == [
+        "PEEL 2015: Effectiveness",
+        "PEEL 2015: Legitimacy",
+        "PEEL 2016: Legitimacy",
+        "PEEL 2018/19",
+        "PEEL 2021/22",
+    ]
+    moves = {(c.subject, c.before.title): c.movement for c in history.changes()}
+    assert moves == {
+        ("effectiveness", "PEEL 2015: Effectiveness"): pm.Movement.IMPROVED,  # RI -> Good
+        ("legitimacy", "PEEL 2015: Legitimacy"): pm.Movement.UNCHANGED,
+        ("legitimacy", "PEEL 2016: Legitimacy"): pm.Movement.UNCHANGED,
+    }
+    assert [j.grade for _, j in history.timeline("legitimacy")] == [G, G, G]
