@@ -23,7 +23,7 @@ from peelmodel._convert import close_matches as _close_matches
 from peelmodel._convert import to_tuple
 from peelmodel.errors import Problem, ValidationError
 
-__all__ = ["Country", "Estimate", "Force", "all", "get"]
+__all__ = ["Country", "Estimate", "Force", "all", "get", "ids"]
 
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _ONS = re.compile(r"(?:E23|W15)\d{6}")

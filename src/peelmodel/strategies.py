@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import string
 from datetime import date, timedelta
-from typing import TypeVar
+from typing import Any, TypeVar
 
 try:
     from hypothesis import strategies as st
@@ -51,6 +51,7 @@ from peelmodel.serialization import from_json, to_json  # noqa: F401 - used by t
 from peelmodel.sources import Source
 
 __all__ = [
+    "RULES",
     "areas_for_improvement",
     "causes_of_concern",
     "comparators",
@@ -60,6 +61,8 @@ __all__ = [
     "forces",
     "grades",
     "inspections",
+    "invalid_inspection_cases",
+    "invalid_inspection_documents",
     "judgments",
     "metrics",
     "periods",
@@ -506,3 +509,159 @@ def problems() -> st.SearchStrategy[Problem]:
         message=_sentences(),
         severity=st.sampled_from(list(Severity)),
     )
+
+
+# --- invalid documents -------------------------------------------------------------
+
+RULES: tuple[str, ...] = (
+    "grade.unknown",
+    "grade.off_scale",
+    "subject.unknown",
+    "judgment.duplicate",
+    "judgment.narrative_only",
+    "force.unknown",
+    "programme.unknown",
+    "key.unknown",
+    "key.missing",
+    "type",
+    "date.invalid",
+    "period.reversed",
+    "cause_of_concern.no_recommendation",
+    "metric.disagrees",
+    "metric.percent_range",
+    "metric.negative_count",
+    "metric.duplicate",
+    "schema_version.unsupported",
+)
+"""The rules :func:`invalid_inspection_documents` can break, named by the ``code`` of
+the :class:`~peelmodel.Problem` that peelmodel reports for each."""
+
+_MISSPELT = ("Goood", "Outstandng", "Requires improvment", "Inadequet", "Adequite", "Very good", "")
+_FOUR_POINT = ("peel-2015", "peel-2016", "peel-2017", "peel-2018-19")
+
+
+def _base_document(
+    draw: st.DrawFn, programme_ids: tuple[str, ...] = _FOUR_POINT
+) -> tuple[dict[str, Any], Programme]:
+    """A valid inspection document of a catalogue programme with no pillar scope, so
+    that any of the programme's subjects may be judged."""
+    from peelmodel.serialization import to_dict
+
+    p = _programmes.get(draw(st.sampled_from(programme_ids)))
+    inspection = draw(inspections(programme=p))
+    document = to_dict(inspection)
+    document.pop("pillar", None)
+    return document, p
+
+
+def _graded_judgment(draw: st.DrawFn, p: Programme, grade: str | None = None) -> dict[str, Any]:
+    subject = draw(st.sampled_from([s for s in p.subjects if s.graded]))
+    return {
+        "subject": subject.id,
+        "grade": grade if grade is not None else draw(st.sampled_from(p.scale.grades)).value,
+    }
+
+
+def _metric_document(draw: st.DrawFn, metric_id: str) -> dict[str, Any]:
+    from peelmodel.serialization import to_dict
+
+    metric = draw(metrics(unit=Unit.PER_1000_POPULATION, decimals=1, id=metric_id))
+    data = to_dict(metric)
+    data.pop("schema_version")
+    return data  # type: ignore[no-any-return]
+
+
+def _break(draw: st.DrawFn, rule: str) -> dict[str, Any]:
+    doc, p = _base_document(draw)
+    if rule == "grade.unknown":
+        doc["judgments"] = [_graded_judgment(draw, p, draw(st.sampled_from(_MISSPELT)))]
+    elif rule == "grade.off_scale":
+        doc["judgments"] = [_graded_judgment(draw, p, "Adequate")]
+    elif rule == "subject.unknown":
+        doc["judgments"] = [{"subject": "not-a-subject-" + draw(_SLUG)}]
+    elif rule == "judgment.duplicate":
+        judgment = _graded_judgment(draw, p)
+        doc["judgments"] = [judgment, dict(judgment)]
+    elif rule == "judgment.narrative_only":
+        doc, p = _base_document(draw, ("peel-2016", "peel-2017", "peel-2018-19"))
+        doc["judgments"] = [{"subject": "effectiveness.specialist-capabilities", "grade": "Good"}]
+    elif rule == "force.unknown":
+        doc["force"] = draw(
+            st.sampled_from(["esex", "kent-police", "police-scotland", "btp", "northern-ireland"])
+        )
+    elif rule == "programme.unknown":
+        doc["programme"] = draw(st.sampled_from(["peel-2051", "peel2015", "PEEL 2020"]))
+    elif rule == "key.unknown":
+        doc[draw(st.sampled_from(["colour", "grade", "forces", "publised"]))] = "x"
+    elif rule == "key.missing":
+        del doc[draw(st.sampled_from(["force", "programme"]))]
+    elif rule == "type":
+        field, value = draw(
+            st.sampled_from(
+                [
+                    ("force", ["essex"]),
+                    ("published", 20160218),
+                    ("judgments", "Good"),
+                    ("fieldwork", {}),
+                ]
+            )
+        )
+        doc[field] = value
+    elif rule == "date.invalid":
+        doc["published"] = draw(st.sampled_from(["2015-02-30", "2016-13-01", "2019-04-31"]))
+    elif rule == "period.reversed":
+        start = draw(st.dates(min_value=date(2011, 1, 1), max_value=_LATEST))
+        end = start - timedelta(days=draw(st.integers(min_value=1, max_value=365)))
+        doc["fieldwork"] = [{"start": start.isoformat(), "end": end.isoformat()}]
+    elif rule == "cause_of_concern.no_recommendation":
+        subject = draw(st.sampled_from(p.subjects)).id
+        doc["causes_of_concern"] = [
+            {"subject": subject, "text": "A serious failing.", "recommendations": []}
+        ]
+    elif rule.startswith("metric."):
+        metric = _metric_document(draw, "m-" + draw(_SLUG))
+        if rule == "metric.disagrees":
+            metric.update(
+                count=58, base=1_757_000, value=34.0, decimals=0, unit="per 1,000,000 population"
+            )
+            metric.pop("comparator", None)
+        elif rule == "metric.percent_range":
+            metric.update(unit="percent", value=float(draw(st.integers(101, 1000))))
+            for key in ("count", "base", "comparator"):
+                metric.pop(key, None)
+        elif rule == "metric.negative_count":
+            metric.update(count=-draw(st.integers(1, 1000)))
+            metric.pop("base", None)
+        doc["metrics"] = [metric, dict(metric)] if rule == "metric.duplicate" else [metric]
+    elif rule == "schema_version.unsupported":
+        doc["schema_version"] = draw(st.sampled_from([0, 2, 99]))
+    else:
+        raise InvalidArgument(f"{rule!r} is not a rule; the rules are {', '.join(RULES)}")
+    return doc
+
+
+def invalid_inspection_documents(*, rule: str | None = None) -> st.SearchStrategy[dict[str, Any]]:
+    """JSON documents (as dicts) of inspections that break exactly one rule.
+
+    ``from_dict(document, Inspection)`` raises a ValidationError with a problem whose
+    ``code`` is ``rule``. With no ``rule``, documents breaking any one of :data:`RULES`.
+    """
+    if rule is not None and rule not in RULES:
+        raise InvalidArgument(f"{rule!r} is not a rule; the rules are {', '.join(RULES)}")
+    return invalid_inspection_cases(rule=rule).map(lambda case: case[1])
+
+
+def invalid_inspection_cases(
+    *, rule: str | None = None
+) -> st.SearchStrategy[tuple[str, dict[str, Any]]]:
+    """(rule, document) pairs: which rule each document breaks, and the document."""
+    if rule is not None and rule not in RULES:
+        raise InvalidArgument(f"{rule!r} is not a rule; the rules are {', '.join(RULES)}")
+    rules = st.just(rule) if rule is not None else st.sampled_from(RULES)
+
+    @st.composite
+    def draw_case(draw: st.DrawFn) -> tuple[str, dict[str, Any]]:
+        chosen = draw(rules)
+        return chosen, _break(draw, chosen)
+
+    return draw_case()
