@@ -110,12 +110,16 @@ def test_the_domain_is_covered(strategy: st.SearchStrategy[Any], condition: Any)
 def test_every_catalogue_programme_is_drawn(programme: str) -> None:
     drawn = find(pst.programmes(custom=False), lambda p: p.id == programme, settings=_quiet())
     assert drawn is pm.programmes.get(programme)
-    found = find(pst.inspections(programme=drawn), lambda i: len(i.judgments) > 1, settings=_quiet())
+    found = find(
+        pst.inspections(programme=drawn), lambda i: len(i.judgments) > 1, settings=_quiet()
+    )
     assert found.programme is drawn
 
 
 def test_shrinks_to_small_readable_examples() -> None:
-    smallest = find(pst.inspections(), lambda i: len(i.judgments) >= 1, settings=_quiet(phases=tuple(Phase)))
+    smallest = find(
+        pst.inspections(), lambda i: len(i.judgments) >= 1, settings=_quiet(phases=tuple(Phase))
+    )
     assert len(smallest.judgments) == 1
     assert smallest.metrics == ()
     assert smallest.areas_for_improvement == ()
