@@ -7,6 +7,7 @@ from collections.abc import Iterator
 import attrs
 
 from peelmodel._convert import to_tuple
+from peelmodel._display import MetricsMixin
 from peelmodel.inspections import Inspection
 from peelmodel.sources import Source
 
@@ -14,7 +15,7 @@ __all__ = ["Dataset"]
 
 
 @attrs.frozen(kw_only=True)
-class Dataset:
+class Dataset(MetricsMixin):
     """Inspections held together: what a JSON file of PEEL records usually is."""
 
     inspections: tuple[Inspection, ...] = attrs.field(default=(), converter=to_tuple)

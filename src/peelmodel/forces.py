@@ -21,6 +21,7 @@ import attrs
 
 from peelmodel._convert import close_matches as _close_matches
 from peelmodel._convert import to_tuple
+from peelmodel._display import NotebookMixin
 from peelmodel.errors import Problem, ValidationError
 
 __all__ = ["Country", "Estimate", "Force", "all", "get", "ids"]
@@ -53,7 +54,7 @@ class Estimate:
 
 
 @attrs.frozen(kw_only=True)
-class Force:
+class Force(NotebookMixin):
     """A police force: its data.police.uk id, name, country, region and ONS code.
 
     ``population`` and ``households`` are optional, each with the date it holds for.

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 
 import attrs
 
+from peelmodel._display import MetricsMixin
 from peelmodel.dataset import Dataset
 from peelmodel.errors import Problem, ValidationError
 from peelmodel.grades import Grade
@@ -93,7 +94,7 @@ def _sorted(inspections: Iterable[Inspection]) -> tuple[Inspection, ...]:
 
 
 @attrs.frozen(kw_only=True)
-class ForceHistory:
+class ForceHistory(MetricsMixin):
     """One force's inspections across programmes, oldest first.
 
     >>> import peelmodel as pm

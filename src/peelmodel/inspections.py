@@ -9,6 +9,7 @@ import attrs
 
 from peelmodel import forces
 from peelmodel._convert import to_tuple
+from peelmodel._display import MetricsMixin
 from peelmodel.errors import Problem, ValidationError
 from peelmodel.findings import AreaForImprovement, CauseOfConcern, Practice
 from peelmodel.grades import Grade, Pillar
@@ -22,7 +23,7 @@ __all__ = ["Inspection"]
 
 
 @attrs.frozen(kw_only=True)
-class Inspection:
+class Inspection(MetricsMixin):
     """One published PEEL assessment of one force.
 
     ``programme`` says what can be judged; ``pillar`` narrows it to one pillar where
@@ -102,6 +103,12 @@ class Inspection:
     def grades(self) -> dict[str, Grade | None]:
         """Each judged subject's grade (None where not graded), in the order given."""
         return {j.subject: j.grade for j in self.judgments}
+
+    def details(self) -> str:
+        """Everything the inspection holds, as text; ``repr`` is kept short."""
+        from peelmodel.notebook import details
+
+        return details(self)
 
     def __repr__(self) -> str:
         overall = self.overall
