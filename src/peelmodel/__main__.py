@@ -142,19 +142,8 @@ def _show(target: str, out: TextIO) -> int:
             _history_table(datasets.essex_history(), "the embedded data (HMIC/HMICFRS sources)")
         )
         return 0
-    try:
-        with open(target, encoding="utf-8") as f:
-            text = f.read()
-    except (OSError, UnicodeDecodeError) as error:
-        reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
-        out.write(f"{target}: $: cannot read the file: {reason}\n")
-        return 1
-    cls = _document_type(text, None)
-    try:
-        obj = peelmodel.from_json(text, cls)
-    except peelmodel.ValidationError as error:
-        for problem in error.problems:
-            out.write(f"{target}: {problem.path}: {problem.message}\n")
+    obj = _load(target, None, out)
+    if obj is None:
         return 1
     inspections = list(obj) if isinstance(obj, peelmodel.Dataset) else [obj]
     force_ids = sorted({i.force for i in inspections})
@@ -178,32 +167,38 @@ def _document_type(text: str, forced: str | None) -> type[Any]:
     return DOCUMENT_TYPES["Inspection"]
 
 
+def _load(name: str, forced: str | None, out: TextIO) -> Any:
+    """The object in file ``name`` ("-": standard input), or None after writing each
+    problem as ``name: path: message``."""
+    try:
+        if name == "-":
+            text = sys.stdin.read()
+        else:
+            with open(name, encoding="utf-8") as f:
+                text = f.read()
+    except (OSError, UnicodeDecodeError) as error:
+        reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+        out.write(f"{name}: $: cannot read the file: {reason}\n")
+        return None
+    try:
+        return peelmodel.from_json(text, _document_type(text, forced))
+    except peelmodel.ValidationError as error:
+        for problem in error.problems:
+            out.write(f"{name}: {problem.path}: {problem.message}\n")
+        return None
+
+
 def _validate(files: Sequence[str], forced: str | None, out: TextIO) -> int:
     invalid = 0
     for name in files:
-        try:
-            if name == "-":
-                text = sys.stdin.read()
-            else:
-                with open(name, encoding="utf-8") as f:
-                    text = f.read()
-        except (OSError, UnicodeDecodeError) as error:
-            reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
-            out.write(f"{name}: $: cannot read the file: {reason}\n")
+        obj = _load(name, forced, out)
+        if obj is None:
             invalid += 1
-            continue
-        cls = _document_type(text, forced)
-        try:
-            obj = peelmodel.from_json(text, cls)
-        except peelmodel.ValidationError as error:
-            invalid += 1
-            for problem in error.problems:
-                out.write(f"{name}: {problem.path}: {problem.message}\n")
             continue
         warnings = peelmodel.check(obj)
         for problem in warnings:
             out.write(f"{name}: {problem.path}: {problem.severity.value}: {problem.message}\n")
-        out.write(f"{name}: valid {cls.__name__}\n")
+        out.write(f"{name}: valid {type(obj).__name__}\n")
     return 1 if invalid else 0
 
 

@@ -30,7 +30,7 @@ from peelmodel.errors import Problem, ValidationError
 from peelmodel.grades import GradingScale, Pillar
 from peelmodel.periods import Period
 
-__all__ = ["Programme", "Subject", "SubjectKind", "all", "get", "register"]
+__all__ = ["Programme", "Subject", "SubjectKind", "all", "catalogue", "get", "register"]
 
 _ID = re.compile(r"[a-z0-9]+(?:[-.][a-z0-9]+)*")
 
@@ -461,6 +461,11 @@ def _registry() -> dict[str, Programme]:
             _CATALOGUE_IDS.add(programme.id)
             _REGISTRY.setdefault(programme.id, programme)
     return _REGISTRY
+
+
+def catalogue() -> tuple[Programme, ...]:
+    """The programmes peelmodel ships (without any registered since), oldest first."""
+    return tuple(p for p in all() if p.id in _CATALOGUE_IDS)
 
 
 def all() -> tuple[Programme, ...]:

@@ -226,9 +226,7 @@ def subjects(*, kind: SubjectKind | None = None) -> st.SearchStrategy[Subject]:
 
 def programmes(*, custom: bool | None = None) -> st.SearchStrategy[Programme]:
     """Programmes of the catalogue, and (unless ``custom=False``) new ones users could describe."""
-    catalogue = st.sampled_from(
-        [p for p in _programmes.all() if p.id in _programmes._CATALOGUE_IDS]
-    )
+    catalogue = st.sampled_from(_programmes.catalogue())
     if custom is False:
         return catalogue
 
