@@ -6,6 +6,7 @@ sit beside the checkout (as in CI), the tests also find that text in the seed it
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -308,3 +309,12 @@ def test_history_and_movements() -> None:
         ("legitimacy", "PEEL 2016: Legitimacy"): pm.Movement.UNCHANGED,
     }
     assert [j.grade for _, j in history.timeline("legitimacy")] == [G, G, G]
+
+
+def test_the_shipped_file_validates_against_the_json_schema() -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    text = (Path(pm.__file__).parent / "data" / "essex.json").read_text(encoding="utf-8")
+    validator = jsonschema.Draft202012Validator(
+        pm.json_schema(pm.Dataset), format_checker=jsonschema.FormatChecker()
+    )
+    assert list(validator.iter_errors(json.loads(text))) == []
