@@ -157,6 +157,7 @@ def get(key: str) -> Force:
     raise ValidationError.single("$", "force.unknown", unknown_force_message(key))
 
 
+@functools.cache
 def ids() -> frozenset[str]:
     """The ids of the 43 forces."""
     return frozenset(f.id for f in all())

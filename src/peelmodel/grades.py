@@ -121,7 +121,7 @@ class GradingScale(enum.Enum):
         return _SCALE_GRADES[self]
 
     def __contains__(self, grade: object) -> bool:
-        return grade in _SCALE_GRADES[self]
+        return grade in self._grades_  # type: ignore[attr-defined]
 
     @property
     def label(self) -> str:
@@ -144,6 +144,12 @@ _SCALE_GRADES = {
         Grade.INADEQUATE,
     ),
 }
+
+
+# Read as a plain attribute: enum hashing in a dict lookup is slow on the load path.
+for _scale, _grades in _SCALE_GRADES.items():
+    object.__setattr__(_scale, "_grades_", _grades)
+del _scale, _grades
 
 
 class Pillar(enum.Enum):

@@ -63,6 +63,22 @@ _PER = {
 _RATES = frozenset(u for u in _PER if u is not Unit.PERCENT)
 _NO_BASE = frozenset({Unit.COUNT, Unit.POUNDS})
 
+# Enum class attributes and enum hashing are slow next to the rest of a figure's checks,
+# which run for every figure loaded: the hot path reads these plain attributes instead.
+_PERCENT, _COUNT, _PERCENT_CHANGE = Unit.PERCENT, Unit.COUNT, Unit.PERCENT_CHANGE
+for _unit in Unit:
+    object.__setattr__(_unit, "_per_", _PER.get(_unit))
+    object.__setattr__(_unit, "_rate_", _unit in _RATES)
+    object.__setattr__(_unit, "_no_base_", _unit in _NO_BASE)
+del _unit
+
+
+_HALF = tuple(0.5 * 10.0**-d for d in range(16))
+
+
+def _append(problems: list[Problem], field: str, code: str, message: str) -> None:
+    problems.append(Problem(path=f"$.{field}", code=code, message=message))
+
 
 def _shown(value: float, decimals: int) -> str:
     return f"{value:.{decimals}f}" if 0 <= decimals <= 15 else repr(value)
@@ -72,63 +88,72 @@ def _figure_problems(
     value: float, count: int | None, base: int | None, unit: Unit, decimals: int, what: str
 ) -> list[Problem]:
     """The hard rules for one value with its optional count and base."""
+    # This runs for every figure loaded, so the valid path builds nothing and calls
+    # little: messages are made only for a problem found.
     problems: list[Problem] = []
 
-    def add(field: str, code: str, message: str) -> None:
-        problems.append(Problem(path=f"$.{field}", code=code, message=message))
-
     if not math.isfinite(value):
-        add("value", "metric.not_finite", f"{what} must be a finite number, not {value}")
+        _append(
+            problems, "value", "metric.not_finite", f"{what} must be a finite number, not {value}"
+        )
         return problems
     if count is not None and count < 0:
-        add(
+        _append(
+            problems,
             "count",
             "metric.negative_count",
             f"the count of {what} must not be negative, but it is {count:,}",
         )
     if base is not None and base <= 0:
-        add(
+        _append(
+            problems,
             "base",
             "metric.base_not_positive",
             f"the base of {what} must be above zero, but it is {base:,}",
         )
     if decimals >= 0 and round(value, decimals) != value:
-        add(
+        _append(
+            problems,
             "value",
             "metric.precision",
             f"{what} is {value}, which has more decimal places than the {decimals} it is "
             "published to",
         )
-    if unit is Unit.PERCENT and not 0 <= value <= 100:
-        add(
+    if unit is _PERCENT and not 0 <= value <= 100:
+        _append(
+            problems,
             "value",
             "metric.percent_range",
             f"{what} is {_shown(value, decimals)} percent, outside 0 to 100",
         )
-    if unit is Unit.COUNT and (value < 0 or value != int(value)):
-        add(
+    if unit is _COUNT and (value < 0 or value != int(value)):
+        _append(
+            problems,
             "value",
             "metric.count_value",
             f"{what} is a count, so it must be a whole number 0 or more, not {value}",
         )
-    if unit in _RATES and value < 0:
-        add(
+    if unit._rate_ and value < 0:  # type: ignore[attr-defined]
+        _append(
+            problems,
             "value",
             "metric.negative_rate",
             f"{what} is a rate, so it must not be negative, but it is {_shown(value, decimals)}",
         )
-    if unit in _NO_BASE and (count is not None or base is not None):
-        add(
+    if unit._no_base_ and (count is not None or base is not None):  # type: ignore[attr-defined]
+        _append(
+            problems,
             "count" if count is not None else "base",
             "metric.count_not_applicable",
             f"{what} is measured in {unit.value}, which has no count and base",
         )
     elif problems or count is None or base is None:
         pass
-    elif unit is Unit.PERCENT_CHANGE:
+    elif unit is _PERCENT_CHANGE:
         expected = rates.exact_percent_change(base, count)
         if not rates.rounds_to(value, expected, decimals):
-            add(
+            _append(
+                problems,
                 "value",
                 "metric.disagrees",
                 f"{what} is {_shown(value, decimals)} percent, but the change from {base:,} to {count:,} is "
@@ -136,11 +161,17 @@ def _figure_problems(
                 f"{decimals} decimal places",
             )
     else:
-        per = unit.per
-        assert per is not None
-        if not rates._agrees(value, count, base, per, decimals):
+        per: int = unit._per_  # type: ignore[attr-defined]
+        gap = abs(value - count * per / base)
+        half = _HALF[decimals] if decimals < len(_HALF) else 0.5 * 10.0**-decimals
+        if gap < half * (1 - 1e-9):
+            agrees = True  # well inside the rounding interval: no exact arithmetic needed
+        else:
+            agrees = gap <= half * (1 + 1e-9) and rates._agrees(value, count, base, per, decimals)
+        if not agrees:
             exact = rates.exact_rate(count, base, per=per)
-            add(
+            _append(
+                problems,
                 "value",
                 "metric.disagrees",
                 f"{what} is {_shown(value, decimals)} {unit.value}, but {count:,} / {base:,} × {per:,} is "
