@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -22,8 +21,6 @@ settings.register_profile("dev", max_examples=60, deadline=None)
 settings.load_profile(
     os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "dev")
 )
-
-SEEDS = Path(__file__).resolve().parent.parent / "shared" / "seeds"
 
 
 @pytest.fixture(autouse=True)

@@ -66,24 +66,12 @@ def _reference(out: TextIO) -> int:
     return 0
 
 
-def _label(inspection: peelmodel.Inspection, subject_id: str) -> str:
-    subject = inspection.programme.get_subject(subject_id)
-    label = subject_id if subject is None else subject.label
-    return label if len(label) <= 60 else label[:59] + "…"
+def _clip(label: str, width: int = 60) -> str:
+    return label if len(label) <= width else label[: width - 1] + "…"
 
 
-def _movement(
-    history: peelmodel.ForceHistory, inspection: peelmodel.Inspection, subject: str
-) -> str:
-    change = history.previous(inspection, subject)
-    if change is None:
-        return ""
-    if change.movement is peelmodel.Movement.NOT_COMPARABLE:
-        return f"not comparable with {change.before.title}"
-    if change.movement is peelmodel.Movement.UNCHANGED:
-        return f"unchanged since {change.before.title}"
-    was = change.before_grade.value if change.before_grade else "not graded"
-    return f"{change.movement.value} from {was} ({change.before.title})"
+def _movement(change: peelmodel.Change | None) -> str:
+    return "" if change is None else change.describe()
 
 
 def _history_table(history: peelmodel.ForceHistory, origin: str) -> str:
@@ -102,9 +90,9 @@ def _history_table(history: peelmodel.ForceHistory, origin: str) -> str:
                 (
                     inspection.title if first else "",
                     published if first else "",
-                    _label(inspection, judgment.subject),
+                    _clip(inspection.subject_label(judgment.subject)),
                     judgment.describe(),
-                    _movement(history, inspection, judgment.subject)
+                    _movement(history.previous(inspection, judgment.subject))
                     or (
                         f"not comparable: {scale.label} scale from here"
                         if new_scale and first

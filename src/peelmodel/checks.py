@@ -105,7 +105,7 @@ def _metric_groups(metrics: tuple[Metric, ...], path: str) -> Iterator[Problem]:
         at = f"{path}.metrics[{i}]"
         shares = [m for m in members if m.unit is Unit.PERCENT and group.unit is not Unit.PERCENT]
         if shares:
-            total = sum((_exact(m.value) for m in shares), Fraction(0))
+            total = sum((rates._fraction(m.value) for m in shares), Fraction(0))
             slack = sum((rates.tolerance(m.decimals) for m in shares), Fraction(0))
             if abs(total - 100) > slack:
                 yield _warning(
@@ -117,11 +117,11 @@ def _metric_groups(metrics: tuple[Metric, ...], path: str) -> Iterator[Problem]:
             continue
         same_unit = [m for m in members if m.unit is group.unit]
         if same_unit:
-            total = sum((_exact(m.value) for m in same_unit), Fraction(0))
+            total = sum((rates._fraction(m.value) for m in same_unit), Fraction(0))
             slack = sum(
                 (rates.tolerance(m.decimals) for m in same_unit), Fraction(0)
             ) + rates.tolerance(group.decimals)
-            if abs(total - _exact(group.value)) > slack:
+            if abs(total - rates._fraction(group.value)) > slack:
                 yield _warning(
                     at,
                     "parts.do_not_add_up",
@@ -139,10 +139,6 @@ def _metric_groups(metrics: tuple[Metric, ...], path: str) -> Iterator[Problem]:
                     message=f"the counts of the parts of {group.name!r} add up to {count_total:,}, but "
                     f"its count is {group.count:,}",
                 )
-
-
-def _exact(value: float) -> Fraction:
-    return Fraction(repr(value))
 
 
 def _clip(text: str, limit: int = 60) -> str:

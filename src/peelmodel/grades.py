@@ -118,7 +118,7 @@ class GradingScale(enum.Enum):
     @property
     def grades(self) -> tuple[Grade, ...]:
         """The grades on this scale, best first."""
-        return _SCALE_GRADES[self]
+        return self._grades_  # type: ignore[attr-defined,no-any-return]
 
     def __contains__(self, grade: object) -> bool:
         return grade in self._grades_  # type: ignore[attr-defined]

@@ -86,6 +86,11 @@ class Inspection(MetricsMixin):
             self.pillar.value if self.pillar else "",
         )
 
+    def subject_label(self, subject_id: str) -> str:
+        """The short label of a subject this inspection judges ("Effectiveness: vulnerability")."""
+        subject = self.programme.get_subject(subject_id)
+        return subject_id if subject is None else subject.label
+
     def metric(self, metric_id: str) -> Metric | None:
         """The metric with this id, or None."""
         for metric in self.metrics:

@@ -73,9 +73,6 @@ for _unit in Unit:
 del _unit
 
 
-_HALF = tuple(0.5 * 10.0**-d for d in range(16))
-
-
 def _append(problems: list[Problem], field: str, code: str, message: str) -> None:
     problems.append(Problem(path=f"$.{field}", code=code, message=message))
 
@@ -162,13 +159,7 @@ def _figure_problems(
             )
     else:
         per: int = unit._per_  # type: ignore[attr-defined]
-        gap = abs(value - count * per / base)
-        half = _HALF[decimals] if decimals < len(_HALF) else 0.5 * 10.0**-decimals
-        if gap < half * (1 - 1e-9):
-            agrees = True  # well inside the rounding interval: no exact arithmetic needed
-        else:
-            agrees = gap <= half * (1 + 1e-9) and rates._agrees(value, count, base, per, decimals)
-        if not agrees:
+        if not rates._agrees(value, count, base, per, decimals):
             exact = rates.exact_rate(count, base, per=per)
             _append(
                 problems,

@@ -60,11 +60,6 @@ def _details(title: str, content: str) -> str:
     return f"<details><summary>{_e(title)}</summary>{content}</details>"
 
 
-def _subject_label(inspection: Inspection, subject_id: str) -> str:
-    subject = inspection.programme.get_subject(subject_id)
-    return subject.label if subject is not None else subject_id
-
-
 def _inspection_body(inspection: Inspection) -> str:
     force = inspection.force_record
     published = inspection.published.isoformat() if inspection.published else "not given"
@@ -80,7 +75,7 @@ def _inspection_body(inspection: Inspection) -> str:
     ]
     rows = [
         (
-            _e(_subject_label(inspection, j.subject)),
+            _e(inspection.subject_label(j.subject)),
             _grade_html(j),
             _details("summary", f"<p>{_e(j.summary)}</p>") if j.summary else "",
         )
@@ -94,7 +89,7 @@ def _inspection_body(inspection: Inspection) -> str:
     ):
         if findings:
             items = "".join(
-                f"<li><em>{_e(_subject_label(inspection, f.subject))}</em>: {_e(f.text)}</li>"
+                f"<li><em>{_e(inspection.subject_label(f.subject))}</em>: {_e(f.text)}</li>"
                 for f in findings
             )
             parts.append(_details(f"{title} ({len(findings)})", f"<ul>{items}</ul>"))
@@ -129,7 +124,7 @@ def _history_body(history: ForceHistory) -> str:
                 (
                     _e(inspection.title),
                     _e(published),
-                    _e(_subject_label(inspection, judgment.subject)),
+                    _e(inspection.subject_label(judgment.subject)),
                     _grade_html(judgment),
                     _e(change.describe()) if change else "",
                 )
@@ -175,7 +170,7 @@ def details(inspection: Inspection) -> str:
     lines.append(f"scale: {inspection.programme.scale.label}")
     lines.append("judgments:")
     for j in inspection.judgments:
-        lines.append(f"  {_subject_label(inspection, j.subject)}: {j.describe()}")
+        lines.append(f"  {inspection.subject_label(j.subject)}: {j.describe()}")
         if j.summary:
             lines.append(f"    {j.summary}")
     for title, findings in (
@@ -185,7 +180,7 @@ def details(inspection: Inspection) -> str:
     ):
         if findings:
             lines.append(f"{title}:")
-            lines += [f"  [{_subject_label(inspection, f.subject)}] {f.text}" for f in findings]
+            lines += [f"  [{inspection.subject_label(f.subject)}] {f.text}" for f in findings]
     if inspection.metrics:
         lines.append("metrics:")
         lines += [f"  {m}" + (f", {m.period}" if m.period else "") for m in inspection.metrics]
@@ -217,7 +212,7 @@ def _judgment_records(
     rows = []
     for inspection in inspections:
         for judgment in inspection.judgments:
-            subject = inspection.programme.get_subject(judgment.subject)
+            subject = inspection.programme.subject(judgment.subject)
             row: dict[str, Any] = {
                 "force": inspection.force,
                 "programme": inspection.programme.id,
@@ -227,8 +222,8 @@ def _judgment_records(
                 "published": inspection.published,
                 "scale": inspection.programme.scale.value,
                 "subject": judgment.subject,
-                "subject_label": subject.label if subject else judgment.subject,
-                "kind": subject.kind.value if subject else None,
+                "subject_label": subject.label,
+                "kind": subject.kind.value,
                 "grade": judgment.grade.value if judgment.grade else None,
                 "status": judgment.status.value,
                 "carried_over_from": judgment.carried_over_from,

@@ -49,8 +49,7 @@ def grade_timeline(history: ForceHistory, *, ax: Axes | None = None) -> Axes:
     labels: dict[str, str] = {}
     for inspection in inspections:
         for judgment in inspection.judgments:
-            subject = inspection.programme.get_subject(judgment.subject)
-            labels.setdefault(judgment.subject, subject.label if subject else judgment.subject)
+            labels.setdefault(judgment.subject, inspection.subject_label(judgment.subject))
     axes = _axes(ax, (2.2 * max(len(inspections), 1) + 3, 0.45 * max(len(subjects), 1) + 1.5))
     from matplotlib.patches import Rectangle
 

@@ -285,23 +285,18 @@ def _catalogue() -> tuple[Programme, ...]:
         ),
     )
 
-    areas_2023 = (
-        _area("victim-service", "Providing a service to the victims of crime", graded=False),
-        _area("crime-data-integrity", "Recording data about crime"),
-        _area("public-treatment", "Police powers and public treatment", _L),
-        _area(
+    # PEEL 2023–25 keeps the 2021/22 areas, renames two and replaces value for money
+    # with leadership and force management.
+    renamed_2023 = {
+        "public-treatment": _area("public-treatment", "Police powers and public treatment", _L),
+        "preventing-crime": _area(
             "preventing-crime",
             "Preventing and deterring crime and anti-social behaviour, and reducing vulnerability",
             _E,
         ),
-        _area("responding-to-the-public", "Responding to the public", _E),
-        _area("investigating-crime", "Investigating crime", _E),
-        _area("protecting-vulnerable-people", "Protecting vulnerable people", _E),
-        _area("managing-offenders", "Managing offenders and suspects", _E),
-        _area("serious-organised-crime", "Disrupting serious organised crime", _E),
-        _area("workforce", "Building, supporting and protecting the workforce", _L),
-        _area("leadership", "Leadership and force management", _F),
-    )
+        "use-of-resources": _area("leadership", "Leadership and force management", _F),
+    }
+    areas_2023 = tuple(renamed_2023.get(area.id, area) for area in areas_2021)
 
     return (
         Programme(

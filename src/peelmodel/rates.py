@@ -146,12 +146,15 @@ def _agrees(value: float, count: int | float, base: int | float, per: int, decim
     # Fast path in floats; only a value within a hair of the rounding boundary is
     # decided exactly, in fractions.
     gap = abs(value - count * per / base)
-    half = 0.5 * 10.0**-decimals
+    half = _HALF[decimals] if decimals < 16 else 0.5 * 10.0**-decimals
     if gap < half * (1 - 1e-9):
         return True
     if gap > half * (1 + 1e-9):
         return False
     return rounds_to(value, exact_rate(count, base, per=per), decimals)
+
+
+_HALF = tuple(0.5 * 10.0**-d for d in range(16))
 
 
 def rounds_to(value: float, exact: Fraction, decimals: int) -> bool:

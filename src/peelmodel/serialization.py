@@ -484,7 +484,7 @@ def from_dict(data: Any, cls: type[T]) -> T:
     """
     if attrs.has(cls):
         if data.__class__ is not dict:
-            raise ValidationError([_mismatch(f"an object ({cls.__name__})", data).problems[0]])
+            raise _mismatch(f"an object ({cls.__name__})", data)
         data = _migrate(data)
     converter = _converter()
     try:
