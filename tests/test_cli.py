@@ -170,10 +170,12 @@ def test_main_job_shows_the_essex_history() -> None:
     assert result.stdout == run("show", "essex").stdout
     rows = [line.split("  ") for line in result.stdout.splitlines()]
     flat = [" ".join(cell.strip() for cell in row if cell.strip()) for row in rows]
-    assert "PEEL 2015: Effectiveness not given Effectiveness (overall) Requires improvement" in flat
+    assert (
+        "PEEL 2015: Effectiveness 18 Feb 2016 Effectiveness (overall) Requires improvement" in flat
+    )
     assert "Effectiveness: vulnerability Inadequate" in flat
     assert (
-        "PEEL 2018/19 not given Effectiveness (overall) Good improved from Requires improvement (PEEL 2015: Effectiveness)"
+        "PEEL 2018/19 2 May 2019 Effectiveness (overall) Good improved from Requires improvement (PEEL 2015: Effectiveness)"
         in flat
     )
     assert "Responding to the public Requires improvement" in flat

@@ -99,12 +99,15 @@ E, F, L = pm.Pillar.EFFECTIVENESS, pm.Pillar.EFFICIENCY, pm.Pillar.LEGITIMACY
 @pytest.mark.parametrize(
     ("programme_id", "pillar", "shape"),
     [
-        # The programme table of DESIGN.md.
-        ("peel-2014", E, (False, 3, 0)),
+        # HMIC, "PEEL News – Update 2": six effectiveness questions, three graded and
+        # three answered with a narrative; no overall effectiveness grade in 2014.
+        ("peel-2014", E, (False, 3, 3)),
         ("peel-2014", F, (True, 3, 0)),
-        ("peel-2014", L, (False, 0, 0)),
-        ("peel-2015", E, (True, 4, 0)),  # seed 002: overall and four questions
+        ("peel-2014", L, (False, 0, 1)),  # Kent 2014 legitimacy: first of four narrative questions
+        # HMIC's report "PEEL: Police effectiveness 2015 – Essex Police": overall and four.
+        ("peel-2015", E, (True, 4, 0)),
         ("peel-2015", F, (True, 3, 0)),
+        # HMIC's PEEL 2015 grades table: four legitimacy questions, crime recording ungraded.
         ("peel-2015", L, (True, 3, 1)),
         ("peel-2016", E, (True, 4, 1)),
         ("peel-2016", F, (True, 3, 0)),

@@ -363,8 +363,10 @@ def test_check_sub_groups_add_up() -> None:
 
     assert codes(inspection(metrics=table(692))) == []
     found = pm.check(inspection(metrics=table(629)))
+    # 629 youths at 0.7 per 100 also asks for a base no other rate of the table allows.
     assert [(p.code, p.severity) for p in found] == [
-        ("parts.counts_do_not_add_up", pm.Severity.ERROR)
+        ("parts.counts_do_not_add_up", pm.Severity.ERROR),
+        ("metrics.no_common_base", pm.Severity.WARNING),
     ]
     assert (
         found[0].message
@@ -372,7 +374,7 @@ def test_check_sub_groups_add_up() -> None:
     )
     off = table(692)
     off[0] = _metric("formal", 4.6, decimals=1, count=4_006)
-    assert codes(inspection(metrics=off)) == ["parts.do_not_add_up"]
+    assert codes(inspection(metrics=off)) == ["parts.do_not_add_up", "metrics.no_common_base"]
 
 
 def test_check_area_for_improvement_wording() -> None:

@@ -90,7 +90,7 @@ def base_document() -> dict[str, Any]:
 def test_document_shape_is_plain_and_ordered() -> None:
     data = base_document()
     assert list(data)[:5] == ["schema_version", "force", "programme", "published", "pillar"]
-    assert data["schema_version"] == pm.SCHEMA_VERSION == 1
+    assert data["schema_version"] == pm.SCHEMA_VERSION == 2
     assert data["programme"] == "peel-2015"
     assert data["published"] == "2016-02-18"
     assert data["judgments"][2] == {"subject": "effectiveness.vulnerability", "grade": "Inadequate"}
@@ -190,7 +190,7 @@ GOLDEN = [
     ),
     (
         _set(["schema_version"], 99),
-        [("$.schema_version", "schema_version 99 is not one this peelmodel reads (1 to 1)")],
+        [("$.schema_version", "schema_version 99 is not one this peelmodel reads (1 to 2)")],
     ),
     (
         _set(["judgments", 2, "subject"], "efficiency"),

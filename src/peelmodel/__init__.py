@@ -26,7 +26,7 @@ from peelmodel.forces import Country, Estimate, Force
 from peelmodel.grades import Grade, GradingScale, Pillar
 from peelmodel.history import Change, ForceHistory, Movement
 from peelmodel.inspections import Inspection
-from peelmodel.judgments import Judgment, JudgmentStatus
+from peelmodel.judgments import GradeCount, Judgment, JudgmentStatus
 from peelmodel.metrics import Comparator, Metric, Unit
 from peelmodel.periods import Period
 from peelmodel.programmes import Programme, Subject, SubjectKind
@@ -58,6 +58,7 @@ __all__ = [
     "Force",
     "ForceHistory",
     "Grade",
+    "GradeCount",
     "GradingScale",
     "Inspection",
     "Judgment",

@@ -48,6 +48,9 @@ def _warning(path: str, code: str, message: str) -> Problem:
 def _inspection(inspection: Inspection, path: str) -> Iterator[Problem]:
     yield from _pillar_range(inspection, path)
     yield from _metric_groups(inspection.metrics, path)
+    yield from _comparator_groups(inspection.metrics, path)
+    yield from _shared_bases(inspection.metrics, path)
+    yield from _grade_counts(inspection, path)
     for i, afi in enumerate(inspection.areas_for_improvement):
         if not _READS_AS_AFI.match(afi.text):
             yield _warning(
@@ -144,3 +147,136 @@ def _metric_groups(metrics: tuple[Metric, ...], path: str) -> Iterator[Problem]:
 def _clip(text: str, limit: int = 60) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _comparator_groups(metrics: tuple[Metric, ...], path: str) -> Iterator[Problem]:
+    """The comparator's sub-groups add up like the force's own."""
+    positions = {m.id: i for i, m in enumerate(metrics)}
+    parts: dict[str, list[Metric]] = {}
+    for metric in metrics:
+        if metric.part_of is not None and metric.comparator is not None:
+            parts.setdefault(metric.part_of, []).append(metric)
+    for group_id, members in parts.items():
+        if group_id not in positions:
+            continue
+        i = positions[group_id]
+        group = metrics[i]
+        comparator = group.comparator
+        if comparator is None or any(m.unit is not group.unit for m in members):
+            continue
+        at = f"{path}.metrics[{i}].comparator"
+        all_members = [m for m in metrics if m.part_of == group_id]
+        if len(all_members) != len(members):
+            continue
+        counts = [m.comparator.count for m in members if m.comparator is not None]
+        if comparator.count is not None and all(c is not None for c in counts):
+            total = sum(c for c in counts if c is not None)
+            if total != comparator.count:
+                yield Problem(
+                    path=f"{at}.count",
+                    code="comparator.counts_do_not_add_up",
+                    message=f"the {comparator.area} counts of the parts of {group.name!r} add up "
+                    f"to {total:,}, but its {comparator.area} count is {comparator.count:,}",
+                )
+        values = [rates._fraction(m.comparator.value) for m in members if m.comparator]
+        slack = sum((rates.tolerance(m.decimals) for m in members), Fraction(0)) + rates.tolerance(
+            group.decimals
+        )
+        total_value = sum(values, Fraction(0))
+        if abs(total_value - rates._fraction(comparator.value)) > slack:
+            yield _warning(
+                f"{at}.value",
+                "comparator.parts_do_not_add_up",
+                f"the {comparator.area} values of the parts of {group.name!r} add up to "
+                f"{float(total_value):g}, but its {comparator.area} value is "
+                f"{comparator.value:g}, more than rounding allows",
+            )
+
+
+def _shared_bases(metrics: tuple[Metric, ...], path: str) -> Iterator[Problem]:
+    """Rates of one table that give counts but no base must fit one base together.
+
+    Metrics with the same unit, period and precision that carry a count and no base
+    are taken to divide by one number (the outcome table divides every outcome by the
+    offences recorded in the same 12 months). When no single base fits all of them,
+    the problem says which bases each allows.
+    """
+    tables: dict[tuple[object, ...], list[int]] = {}
+    for i, metric in enumerate(metrics):
+        per = metric.unit.per
+        if per is None or metric.count is None or metric.base is not None:
+            continue
+        key = (metric.unit, metric.period, metric.decimals)
+        tables.setdefault(key, []).append(i)
+    for (unit, _, decimals), members in tables.items():
+        if len(members) < 2:
+            continue
+        assert isinstance(unit, Unit)
+        assert isinstance(decimals, int)
+        per = unit.per
+        assert per is not None
+        for side in ("force", "comparator"):
+            figures: list[tuple[int, float, int]] = []
+            for i in members:
+                m = metrics[i]
+                if side == "force" and m.count is not None:
+                    figures.append((i, m.value, m.count))
+                elif side == "comparator" and m.comparator and m.comparator.count is not None:
+                    figures.append((i, m.comparator.value, m.comparator.count))
+            if len(figures) < 2:
+                continue
+            pairs = [(v, c) for _, v, c in figures]
+            if rates.common_base(pairs, per=per, decimals=decimals) is not None:
+                continue
+            ranges = []
+            for i, value, count in figures:
+                found = rates.base_range(value, count, per=per, decimals=decimals)
+                shown = "none" if found is None else _range_text(found)
+                ranges.append(f"{metrics[i].id} {shown}")
+            where = "" if side == "force" else " for the comparator"
+            yield _warning(
+                f"{path}.metrics[{figures[0][0]}]",
+                "metrics.no_common_base",
+                f"the {unit.value} figures{where} that share a period do not fit one base: "
+                + "; ".join(ranges),
+            )
+
+
+def _range_text(found: tuple[int, int | None]) -> str:
+    low, high = found
+    return f"{low:,} or more" if high is None else f"{low:,} to {high:,}"
+
+
+def _grade_counts(inspection: Inspection, path: str) -> Iterator[Problem]:
+    """A published count of graded subjects agrees with the judgments recorded."""
+    if not inspection.grade_counts:
+        return
+    excluded: set[str] = set()
+    for count in inspection.grade_counts:
+        excluded.update(count.excluding)
+    recorded: dict[Grade, int] = {}
+    graded_total = 0
+    for judgment in inspection.judgments:
+        if judgment.subject in excluded or judgment.grade is None:
+            continue
+        recorded[judgment.grade] = recorded.get(judgment.grade, 0) + 1
+        graded_total += 1
+    published_total = sum(c.count for c in inspection.grade_counts)
+    counted = {c.grade for c in inspection.grade_counts}
+    for i, count in enumerate(inspection.grade_counts):
+        have = recorded.get(count.grade, 0)
+        if have > count.count or (graded_total == published_total and have != count.count):
+            yield _warning(
+                f"{path}.grade_counts[{i}]",
+                "grade_count.disagrees",
+                f"a source counts {count.count} subject{'s' if count.count != 1 else ''} graded "
+                f"{count.grade.value!r}, but {have} {'are' if have != 1 else 'is'} recorded",
+            )
+    for grade, have in recorded.items():
+        if grade not in counted:
+            yield _warning(
+                f"{path}.grade_counts",
+                "grade_count.missing_grade",
+                f"{have} subject{'s are' if have != 1 else ' is'} recorded as {grade.value!r}, "
+                "a grade the published counts do not include",
+            )

@@ -3,8 +3,8 @@ data is validated exactly as a user's own file would be.
 
 >>> import peelmodel as pm
 >>> essex = pm.datasets.essex()
->>> [i.title for i in essex]
-['PEEL 2015: Effectiveness', 'PEEL 2015: Legitimacy', 'PEEL 2016: Legitimacy', 'PEEL 2018/19', 'PEEL 2021/22']
+>>> [i.title for i in essex][:3]
+['PEEL 2014', 'PEEL 2015: Effectiveness', 'PEEL 2015: Legitimacy']
 """
 
 from __future__ import annotations
@@ -20,15 +20,15 @@ __all__ = ["essex", "essex_history"]
 
 @functools.cache
 def essex() -> Dataset:
-    """Essex Police's PEEL record as the source documents give it.
+    """Essex Police's PEEL record as the public documents give it.
 
-    The 2015 effectiveness report in full (seed 002: the overall and four question
-    judgments with their summaries, the nine areas for improvement, the figures with
-    their England and Wales comparators); the 2015 and 2016 legitimacy judgments
-    (seed 003); the three PEEL 2018/19 pillar judgments (seed 004); the PEEL 2021/22
-    grades the press release names (seed 001). What a source does not give is absent:
-    publication dates where none is given, and the four 2021/22 areas graded Adequate,
-    which the press release counts but does not name.
+    HMIC's report "PEEL: Police effectiveness 2015 – Essex Police" in full (the
+    overall and four question judgments with their summaries, the nine areas for
+    improvement, the figures with their England and Wales comparators); the PEEL 2014,
+    2015 and 2016 grades HMIC's pages give; the PEEL 2018/19 judgments HMICFRS's pages
+    and the local press give; the PEEL 2021/22 grades Essex Police's release names, and
+    its counts. What a source does not give is absent: the four 2021/22 areas graded
+    Adequate, for one, which the release counts but does not name.
     """
     from peelmodel.serialization import from_json
 

@@ -13,7 +13,7 @@ from peelmodel._display import MetricsMixin
 from peelmodel.errors import Problem, ValidationError
 from peelmodel.findings import AreaForImprovement, CauseOfConcern, Practice
 from peelmodel.grades import Grade, Pillar
-from peelmodel.judgments import Judgment
+from peelmodel.judgments import GradeCount, Judgment
 from peelmodel.metrics import Metric
 from peelmodel.periods import Period
 from peelmodel.programmes import Programme, Subject
@@ -28,7 +28,15 @@ class Inspection(MetricsMixin):
 
     ``programme`` says what can be judged; ``pillar`` narrows it to one pillar where
     the programme published one report per pillar (PEEL 2015: Effectiveness).
-    ``published`` is None where the source does not give the date. An
+    ``published`` is None where the source does not give the date. ``fieldwork`` is
+    when inspectors gathered evidence in the force; ``evidence_period`` the period a
+    report says its evidence covers (PEEL 2021/22: "between June 2021 and June 2022");
+    ``tranche`` the group of forces a report was published with (PEEL 2018/19).
+    ``grade_counts`` are counts of graded subjects a source publishes.
+
+    A subject the inspection judges without a grade (a :class:`Judgment` with no
+    ``grade``) was *not graded* in the force's report; a subject with no judgment at
+    all is *not recorded here*: :attr:`unrecorded` lists those. An
     inspection validates as a whole: every judgment and finding must be of a subject
     the inspection covers, each subject is judged at most once, grades must be on the
     programme's scale, and metric ids are unique.
@@ -39,7 +47,10 @@ class Inspection(MetricsMixin):
     published: date | None = None
     pillar: Pillar | None = None
     fieldwork: tuple[Period, ...] = attrs.field(default=(), converter=to_tuple)
+    evidence_period: Period | None = None
+    tranche: int | None = None
     judgments: tuple[Judgment, ...] = attrs.field(default=(), converter=to_tuple)
+    grade_counts: tuple[GradeCount, ...] = attrs.field(default=(), converter=to_tuple)
     areas_for_improvement: tuple[AreaForImprovement, ...] = attrs.field(
         default=(), converter=to_tuple
     )
@@ -69,6 +80,16 @@ class Inspection(MetricsMixin):
     def force_record(self) -> forces.Force:
         """The :class:`~peelmodel.Force` inspected."""
         return forces.get(self.force)
+
+    @property
+    def unrecorded(self) -> tuple[Subject, ...]:
+        """The graded subjects this inspection covers that have no judgment recorded here.
+
+        Absent is not the same as not graded: a judgment without a grade says the
+        report gave none; an unrecorded subject is one no source used here states.
+        """
+        judged = {j.subject for j in self.judgments}
+        return tuple(s for s in self.subjects if s.graded and s.id not in judged)
 
     def judgment(self, subject_id: str) -> Judgment | None:
         """The judgment of one subject, or None if the inspection does not give one."""
@@ -175,6 +196,27 @@ def _problems(inspection: Inspection) -> list[Problem]:
                 message=f"{programme.title} judges nothing under {inspection.pillar.value.lower()}",
             )
         )
+
+    if inspection.tranche is not None and not 1 <= inspection.tranche <= 9:
+        problems.append(
+            Problem(
+                path="$.tranche",
+                code="inspection.tranche",
+                message=f"a tranche is a small whole number (1, 2, 3), not {inspection.tranche}",
+            )
+        )
+    for i, count in enumerate(inspection.grade_counts):
+        if count.grade not in programme.scale:
+            problems.append(
+                Problem(
+                    path=f"$.grade_counts[{i}].grade",
+                    code="grade.off_scale",
+                    message=f"grade {count.grade.value!r} is not on the {programme.scale.label} "
+                    f"scale used by {programme.title}",
+                )
+            )
+        for k, subject_id in enumerate(count.excluding):
+            _covered(inspection, subject_id, f"$.grade_counts[{i}].excluding[{k}]", problems)
 
     seen: dict[str, int] = {}
     for i, judgment in enumerate(inspection.judgments):

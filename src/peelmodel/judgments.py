@@ -6,11 +6,12 @@ import enum
 
 import attrs
 
-from peelmodel.errors import ValidationError
+from peelmodel._convert import to_tuple
+from peelmodel.errors import Problem, ValidationError
 from peelmodel.grades import Grade
 from peelmodel.sources import Source
 
-__all__ = ["Judgment", "JudgmentStatus"]
+__all__ = ["GradeCount", "Judgment", "JudgmentStatus"]
 
 
 class JudgmentStatus(enum.Enum):
@@ -71,3 +72,35 @@ class Judgment:
         if self.carried_over_from is not None:
             return f"{self.grade.value} (carried over from {self.carried_over_from})"
         return self.grade.value
+
+
+@attrs.frozen(kw_only=True)
+class GradeCount:
+    """A published count of the subjects an inspection graded at one grade.
+
+    Press releases often say only "3 areas graded good, 4 adequate": the count is the
+    fact, and :func:`peelmodel.check` tests the judgments recorded against it.
+    ``excluding`` names subjects the count leaves out (Essex's 2021/22 release counts
+    eight areas "in addition to" crime data integrity).
+
+    >>> GradeCount(grade=Grade.ADEQUATE, count=4)
+    GradeCount(grade=<Grade.ADEQUATE: 'Adequate'>, count=4, excluding=(), source=None)
+    """
+
+    grade: Grade
+    count: int
+    excluding: tuple[str, ...] = attrs.field(default=(), converter=to_tuple)
+    source: Source | None = None
+
+    def __attrs_post_init__(self) -> None:
+        if not 0 <= self.count <= 1_000:
+            raise ValidationError(
+                [
+                    Problem(
+                        path="$.count",
+                        code="grade_count.range",
+                        message=f"a count of graded subjects lies between 0 and 1,000, "
+                        f"not {self.count}",
+                    )
+                ]
+            )

@@ -2,7 +2,7 @@
 
 A metric that carries its ``count`` and ``base`` as well as its ``value`` must agree
 with them at the precision it was published to (``decimals``): 58 organised crime
-groups in a population of 1,757,000 is 33 per million, not 34. A percentage lies
+groups in a population of 1,750,000 (an illustration) is 33 per million, not 34. A percentage lies
 between 0 and 100; counts and bases are never negative.
 """
 
@@ -192,7 +192,7 @@ class Metric:
     the metric this one is a part of (a sub-group of a group, a share of a whole).
 
     >>> Metric(id="ocg", name="Organised crime groups", value=33,
-    ...        unit=Unit.PER_MILLION_POPULATION, count=58, base=1_757_000).value
+    ...        unit=Unit.PER_MILLION_POPULATION, count=58, base=1_750_000).value  # illustrative base
     33.0
     """
 

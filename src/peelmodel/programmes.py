@@ -10,17 +10,26 @@ and 2018/19), so a force's history can line them up.
 Programmes are data: describe a newer framework with :class:`Programme` and
 :func:`register` it; nothing in the library needs to change.
 
+The catalogue peelmodel ships is package data: one JSON document per programme,
+loaded through :func:`peelmodel.from_json` and validated like any user's document.
+Every programme and subject in it cites the public page its wording comes from, and a
+title no public page confirmed is marked ``unconfirmed``.
+
 >>> get("peel-2015").subject("effectiveness.vulnerability").title
 'How effective is the force at protecting from harm those who are vulnerable, and supporting victims?'
->>> [p.id for p in all()]
-['peel-2014', 'peel-2015', 'peel-2016', 'peel-2017', 'peel-2018-19', 'peel-2021-22', 'peel-2023-25']
+>>> [p.id for p in catalogue()]
+['peel-2014', 'peel-2015', 'peel-2016', 'peel-2017', 'peel-2018-19', 'peel-2021-22', 'peel-2023-25', 'peel-2025-27']
 """
 
 from __future__ import annotations
 
+import contextlib
 import enum
 import re
-from datetime import date
+import threading
+import types
+from collections.abc import Iterator, Mapping
+from pathlib import Path
 
 import attrs
 
@@ -29,8 +38,19 @@ from peelmodel._convert import to_tuple
 from peelmodel.errors import Problem, ValidationError
 from peelmodel.grades import GradingScale, Pillar
 from peelmodel.periods import Period
+from peelmodel.sources import Source
 
-__all__ = ["Programme", "Subject", "SubjectKind", "all", "catalogue", "get", "register"]
+__all__ = [
+    "Programme",
+    "Subject",
+    "SubjectKind",
+    "all",
+    "catalogue",
+    "get",
+    "register",
+    "registered",
+    "unregister",
+]
 
 _ID = re.compile(r"[a-z0-9]+(?:[-.][a-z0-9]+)*")
 
@@ -45,7 +65,13 @@ class SubjectKind(enum.Enum):
 
 @attrs.frozen(kw_only=True)
 class Subject:
-    """Something a programme judges: a pillar overall, a question or an area."""
+    """Something a programme judges: a pillar overall, a question or an area.
+
+    ``title`` is the wording the cited ``source`` prints; ``unconfirmed`` marks a title
+    that no public page was found to print (it describes the subject, but is not the
+    published wording). ``note`` says what a reader should know (a rewording, a change
+    in what was graded).
+    """
 
     id: str
     title: str
@@ -53,6 +79,9 @@ class Subject:
     pillar: Pillar | None = None
     graded: bool = True
     parent: str | None = None
+    source: Source | None = None
+    unconfirmed: bool = False
+    note: str = ""
 
     def __attrs_post_init__(self) -> None:
         problems = []
@@ -95,7 +124,8 @@ class Programme:
     """One round of PEEL inspections and the subjects it judges.
 
     ``year`` is the year the programme starts (2018 for PEEL 2018/19); ``published`` is
-    when its reports came out, where known.
+    when its reports came out, where known; ``sources`` the public pages that describe
+    it (the "how we inspect" page, the framework, the grade tables).
     """
 
     id: str
@@ -105,7 +135,8 @@ class Programme:
     subjects: tuple[Subject, ...] = attrs.field(converter=to_tuple)
     published: Period | None = None
     note: str = ""
-    _by_id: dict[str, Subject] = attrs.field(init=False, repr=False, eq=False, hash=False)
+    sources: tuple[Source, ...] = attrs.field(default=(), converter=to_tuple)
+    _by_id: Mapping[str, Subject] = attrs.field(init=False, repr=False, eq=False, hash=False)
 
     def __attrs_post_init__(self) -> None:
         by_id: dict[str, Subject] = {}
@@ -114,6 +145,18 @@ class Programme:
             problems.append(
                 Problem(
                     path="$.id", code="programme.id", message=f"{self.id!r} is not a programme id"
+                )
+            )
+        if not self.title.strip():
+            problems.append(
+                Problem(path="$.title", code="programme.title", message="a programme needs a title")
+            )
+        if not 2014 <= self.year <= 2100:
+            problems.append(
+                Problem(
+                    path="$.year",
+                    code="programme.year",
+                    message=f"PEEL began in 2014; {self.year} is not a year a programme can start",
                 )
             )
         for i, subject in enumerate(self.subjects):
@@ -138,7 +181,7 @@ class Programme:
                 )
         if problems:
             raise ValidationError(problems)
-        object.__setattr__(self, "_by_id", by_id)
+        object.__setattr__(self, "_by_id", types.MappingProxyType(by_id))
 
     def __repr__(self) -> str:
         return f"<Programme {self.id}: {self.title}, {len(self.subjects)} subjects>"
@@ -176,285 +219,32 @@ class Programme:
 
 # --- the catalogue -------------------------------------------------------------------
 
-_E, _F, _L = Pillar.EFFECTIVENESS, Pillar.EFFICIENCY, Pillar.LEGITIMACY
+_DATA = Path(__file__).with_name("data") / "programmes"
 
-
-def _pillar(pillar: Pillar, title: str, *, graded: bool = True) -> Subject:
-    return Subject(
-        id=pillar.value.lower(), title=title, kind=SubjectKind.PILLAR, pillar=pillar, graded=graded
-    )
-
-
-def _question(pillar: Pillar, slug: str, title: str, *, graded: bool = True) -> Subject:
-    parent = pillar.value.lower()
-    return Subject(
-        id=f"{parent}.{slug}",
-        title=title,
-        kind=SubjectKind.QUESTION,
-        pillar=pillar,
-        graded=graded,
-        parent=parent,
-    )
-
-
-def _area(slug: str, title: str, pillar: Pillar | None = None, *, graded: bool = True) -> Subject:
-    return Subject(id=slug, title=title, kind=SubjectKind.AREA, pillar=pillar, graded=graded)
-
-
-def _span(start: date, end: date) -> Period:
-    return Period(start=start, end=end)
-
-
-_EFFECTIVENESS_OVERALL = "How effective is the force at keeping people safe and reducing crime?"
-_EFFICIENCY_OVERALL = "How efficient is the force at keeping people safe and reducing crime?"
-_LEGITIMACY_OVERALL = "How legitimate is the force at keeping people safe and reducing crime?"
-
-# Question titles of 2015 effectiveness are as seed 002 prints them; the others follow
-# the published reports' wording as far as it is known here and can be corrected as
-# data without any change of shape.
-_PREVENTING = (
-    "How effective is the force at preventing crime and anti-social behaviour, "
-    "and keeping people safe?"
-)
-_VULNERABLE = (
-    "How effective is the force at protecting from harm those who are vulnerable, "
-    "and supporting victims?"
-)
-_SOC = (
-    "How effective is the force at tackling serious and organised crime, including its "
-    "arrangements for fulfilling its national policing responsibilities?"
-)
-_SOC_2016 = "How effective is the force at tackling serious and organised crime?"
-_SPECIALIST = "How effective are the force's specialist capabilities?"
-_LEGIT_FAIR = (
-    "To what extent does the force treat all of the people it serves with fairness and respect?"
-)
-_LEGIT_ETHICAL = "How well does the force ensure that its workforce behaves ethically and lawfully?"
-_LEGIT_WORKFORCE = "To what extent does the force treat its workforce with fairness and respect?"
-
-
-def _catalogue() -> tuple[Programme, ...]:
-    effectiveness_2016 = (
-        _pillar(_E, _EFFECTIVENESS_OVERALL),
-        _question(_E, "preventing-crime", _PREVENTING),
-        _question(
-            _E,
-            "investigating-crime",
-            "How effective is the force at investigating crime and reducing re-offending?",
-        ),
-        _question(_E, "vulnerability", _VULNERABLE),
-        _question(_E, "serious-organised-crime", _SOC_2016),
-        _question(_E, "specialist-capabilities", _SPECIALIST, graded=False),
-    )
-    efficiency_2016 = (
-        _pillar(_F, _EFFICIENCY_OVERALL),
-        _question(_F, "demand", "How well does the force understand demand?"),
-        _question(_F, "resources", "How well does the force use its resources?"),
-        _question(_F, "future", "How well is the force planning for the future?"),
-    )
-    legitimacy_2016 = (
-        _pillar(_L, _LEGITIMACY_OVERALL),
-        _question(_L, "fairness-and-respect", _LEGIT_FAIR),
-        _question(_L, "ethical-and-lawful", _LEGIT_ETHICAL),
-        _question(_L, "workforce", _LEGIT_WORKFORCE),
-    )
-
-    areas_2021 = (
-        _area("victim-service", "Providing a service to the victims of crime", graded=False),
-        _area("crime-data-integrity", "Recording data about crime"),
-        _area(
-            "public-treatment",
-            "Engaging with and treating the public with fairness and respect",
-            _L,
-        ),
-        _area(
-            "preventing-crime",
-            "Preventing crime and anti-social behaviour, and reducing vulnerability",
-            _E,
-        ),
-        _area("responding-to-the-public", "Responding to the public", _E),
-        _area("investigating-crime", "Investigating crime", _E),
-        _area("protecting-vulnerable-people", "Protecting vulnerable people", _E),
-        _area("managing-offenders", "Managing offenders and suspects", _E),
-        _area("serious-organised-crime", "Disrupting serious organised crime", _E),
-        _area("workforce", "Building, supporting and protecting the workforce", _L),
-        _area(
-            "use-of-resources",
-            "Strategic planning, organisational management and value for money",
-            _F,
-        ),
-    )
-
-    # PEEL 2023–25 keeps the 2021/22 areas, renames two and replaces value for money
-    # with leadership and force management.
-    renamed_2023 = {
-        "public-treatment": _area("public-treatment", "Police powers and public treatment", _L),
-        "preventing-crime": _area(
-            "preventing-crime",
-            "Preventing and deterring crime and anti-social behaviour, and reducing vulnerability",
-            _E,
-        ),
-        "use-of-resources": _area("leadership", "Leadership and force management", _F),
-    }
-    areas_2023 = tuple(renamed_2023.get(area.id, area) for area in areas_2021)
-
-    return (
-        Programme(
-            id="peel-2014",
-            title="PEEL 2014",
-            year=2014,
-            scale=GradingScale.FOUR_POINT,
-            published=_span(date(2014, 11, 27), date(2014, 11, 27)),
-            note="Effectiveness graded three questions and no overall; legitimacy was narrative only.",
-            subjects=(
-                _pillar(_E, _EFFECTIVENESS_OVERALL, graded=False),
-                _question(
-                    _E,
-                    "reducing-crime",
-                    "How effective is the force at reducing crime and preventing offending?",
-                ),
-                _question(
-                    _E,
-                    "investigating-crime",
-                    "How effective is the force at investigating offending?",
-                ),
-                _question(
-                    _E,
-                    "anti-social-behaviour",
-                    "How effective is the force at tackling anti-social behaviour?",
-                ),
-                _pillar(_F, _EFFICIENCY_OVERALL),
-                _question(
-                    _F,
-                    "financial-position",
-                    "To what extent is the force taking the steps necessary to ensure a secure "
-                    "financial position for the short and long term?",
-                ),
-                _question(
-                    _F,
-                    "affordable-policing",
-                    "To what extent has the force an affordable way of providing policing?",
-                ),
-                _question(
-                    _F,
-                    "resources",
-                    "To what extent is the force efficient in its use of resources?",
-                ),
-                _pillar(_L, _LEGITIMACY_OVERALL, graded=False),
-            ),
-        ),
-        Programme(
-            id="peel-2015",
-            title="PEEL 2015",
-            year=2015,
-            scale=GradingScale.FOUR_POINT,
-            published=_span(date(2015, 10, 1), date(2016, 2, 29)),
-            note="One report per pillar; effectiveness question 3 (vulnerability) was published "
-            "early, on 15 December 2015.",
-            subjects=(
-                _pillar(_E, _EFFECTIVENESS_OVERALL),
-                _question(_E, "preventing-crime", _PREVENTING),
-                _question(
-                    _E,
-                    "investigating-crime",
-                    "How effective is the force at investigating crime and managing offenders?",
-                ),
-                _question(_E, "vulnerability", _VULNERABLE),
-                _question(_E, "serious-organised-crime", _SOC),
-                _pillar(_F, _EFFICIENCY_OVERALL),
-                _question(
-                    _F, "demand", "How well does the force use its resources to meet its demand?"
-                ),
-                _question(
-                    _F, "workforce-model", "How sustainable and affordable is the workforce model?"
-                ),
-                _question(
-                    _F,
-                    "financial-position",
-                    "How sustainable is the force's financial position for the short and long term?",
-                ),
-                _pillar(_L, _LEGITIMACY_OVERALL),
-                _question(_L, "fairness-and-respect", _LEGIT_FAIR),
-                _question(_L, "ethical-and-lawful", _LEGIT_ETHICAL),
-                _question(
-                    _L,
-                    "public-satisfaction",
-                    "To what extent are people satisfied with the way they are treated by the force?",
-                ),
-                _question(
-                    _L, "crime-recording", "How well does the force record crime?", graded=False
-                ),
-            ),
-        ),
-        Programme(
-            id="peel-2016",
-            title="PEEL 2016",
-            year=2016,
-            scale=GradingScale.FOUR_POINT,
-            published=_span(date(2016, 11, 1), date(2017, 3, 31)),
-            note="One report per pillar; specialist capabilities were not graded.",
-            subjects=effectiveness_2016 + efficiency_2016 + legitimacy_2016,
-        ),
-        Programme(
-            id="peel-2017",
-            title="PEEL 2017",
-            year=2017,
-            scale=GradingScale.FOUR_POINT,
-            published=_span(date(2017, 11, 1), date(2018, 3, 31)),
-            note="As 2016; effectiveness was inspected by risk, and 2016 judgments carried over "
-            "where a question was not re-inspected.",
-            subjects=effectiveness_2016 + efficiency_2016 + legitimacy_2016,
-        ),
-        Programme(
-            id="peel-2018-19",
-            title="PEEL 2018/19",
-            year=2018,
-            scale=GradingScale.FOUR_POINT,
-            published=_span(date(2019, 5, 1), date(2020, 2, 29)),
-            note="One integrated report, published in three tranches; judgments could be carried over.",
-            subjects=(
-                *effectiveness_2016,
-                _pillar(_F, _EFFICIENCY_OVERALL),
-                _question(
-                    _F,
-                    "demand",
-                    "How well does the force meet its current demands and use its resources?",
-                ),
-                _question(_F, "future", "How well is the force planning for the future?"),
-                *legitimacy_2016,
-            ),
-        ),
-        Programme(
-            id="peel-2021-22",
-            title="PEEL 2021/22",
-            year=2021,
-            scale=GradingScale.FIVE_POINT,
-            published=_span(date(2021, 1, 1), date(2023, 12, 31)),
-            note="Graded areas and no pillar overall; crime data integrity was graded separately.",
-            subjects=areas_2021,
-        ),
-        Programme(
-            id="peel-2023-25",
-            title="PEEL 2023–25",
-            year=2023,
-            scale=GradingScale.FIVE_POINT,
-            published=_span(date(2023, 1, 1), date(2025, 12, 31)),
-            note="Graded areas and no pillar overall.",
-            subjects=areas_2023,
-        ),
-    )
-
-
+# One lock guards the registry: building the catalogue on first use, registering and
+# unregistering may happen from several threads at once.
+_LOCK = threading.RLock()
 _REGISTRY: dict[str, Programme] = {}
 _CATALOGUE_IDS: set[str] = set()
 
 
+def _load_catalogue() -> tuple[Programme, ...]:
+    """The shipped programmes, each read through the public loader from its JSON file."""
+    from peelmodel.serialization import from_json
+
+    files = sorted(_DATA.glob("*.json"))
+    return tuple(from_json(f.read_bytes(), Programme) for f in files)
+
+
 def _registry() -> dict[str, Programme]:
-    """The known programmes by id; the catalogue is built on first use, not at import."""
+    """The known programmes by id; the catalogue is read on first use, not at import."""
     if not _CATALOGUE_IDS:
-        for programme in _catalogue():
-            _CATALOGUE_IDS.add(programme.id)
-            _REGISTRY.setdefault(programme.id, programme)
+        with _LOCK:
+            if not _CATALOGUE_IDS:
+                loaded = _load_catalogue()
+                for programme in loaded:
+                    _REGISTRY.setdefault(programme.id, programme)
+                _CATALOGUE_IDS.update(p.id for p in loaded)
     return _REGISTRY
 
 
@@ -495,12 +285,63 @@ def register(programme: Programme) -> Programme:
 
     Registering a different programme under an id already taken is a ValidationError.
     """
-    existing = _registry().get(programme.id)
-    if existing is not None and existing != programme:
+    if not isinstance(programme, Programme):
         raise ValidationError.single(
-            "$.id",
-            "programme.taken",
-            f"a different programme is already registered as {programme.id!r}",
+            "$",
+            "type",
+            f"register takes a Programme, not {type(programme).__name__}",
         )
-    _registry()[programme.id] = programme
+    registry = _registry()
+    with _LOCK:
+        existing = registry.get(programme.id)
+        if existing is not None and existing != programme:
+            raise ValidationError.single(
+                "$.id",
+                "programme.taken",
+                f"a different programme is already registered as {programme.id!r}",
+            )
+        registry[programme.id] = programme
     return programme
+
+
+def unregister(programme_id: str) -> None:
+    """Remove a programme registered with :func:`register`.
+
+    The catalogue's own programmes cannot be removed; an id that is not registered is
+    a ValidationError naming the nearest.
+    """
+    registry = _registry()
+    with _LOCK:
+        if programme_id in _CATALOGUE_IDS:
+            raise ValidationError.single(
+                "$",
+                "programme.catalogue",
+                f"{programme_id!r} is part of peelmodel's catalogue and cannot be unregistered",
+            )
+        if programme_id not in registry:
+            raise ValidationError.single(
+                "$", "programme.unknown", unknown_programme_message(programme_id)
+            )
+        del registry[programme_id]
+
+
+@contextlib.contextmanager
+def registered(*programmes: Programme) -> Iterator[tuple[Programme, ...]]:
+    """Register programmes for the length of a ``with`` block, then remove them again.
+
+    Programmes that were already registered before the block stay registered after it.
+    """
+    registry = _registry()
+    added: list[str] = []
+    try:
+        for programme in programmes:
+            with _LOCK:
+                before = programme.id in registry
+                register(programme)
+                if not before:
+                    added.append(programme.id)
+        yield programmes
+    finally:
+        with _LOCK:
+            for programme_id in added:
+                registry.pop(programme_id, None)

@@ -1,19 +1,24 @@
 """The arithmetic the reports use: rates, percentages, percent changes and rounding.
 
-Seed 002 gives the rules: crime per 1,000 population (burglary in a dwelling per 1,000
-households), organised crime groups per one million population (58 OCGs "represents
-33 OCGs per one million of the population"), outcomes as a percentage of the offences
-recorded in the same 12 months.
+HMIC's report "PEEL: Police effectiveness 2015 – Essex Police" shows the rules: crime
+per 1,000 population (burglary in a dwelling per 1,000 households), organised crime
+groups per one million population (58 OCGs "represents 33 OCGs per one million of the
+population"), outcomes as a percentage of the offences recorded in the same 12 months.
 
 A published figure is rounded. :func:`agrees` is the test the model applies to every
 metric that carries its count and base: the value must be what count / base ×
 multiplier rounds to at the precision it was published to. Either rounding of an
 exact half is accepted, since the reports do not say which they use.
 
->>> round(rate(58, 1_757_000, per=1_000_000), 2)
-33.01
->>> round_to(rate(15_133, 100_887, per=100), 1)
-15.0
+When a report prints a rate and its count but not the base, :func:`base_range` gives
+every base that the published rate allows, and :func:`common_base` the bases that fit
+several rates at once: the report gives no population for Essex, but 58 groups at 33
+per million put it between 1,731,344 and 1,784,615.
+
+>>> base_range(33, 58, per=1_000_000, decimals=0)
+(1731344, 1784615)
+>>> round(rate(58, 1_750_000, per=1_000_000), 2)  # an illustrative population
+33.14
 """
 
 from __future__ import annotations
@@ -28,6 +33,8 @@ if TYPE_CHECKING:
 
 __all__ = [
     "agrees",
+    "base_range",
+    "common_base",
     "exact_percent_change",
     "exact_rate",
     "percent",
@@ -73,7 +80,7 @@ def exact_rate(count: int | float, base: int | float, *, per: int) -> Fraction:
 
 
 def rate(count: int | float, base: int | float, *, per: int) -> float:
-    """count per ``per`` of ``base``: ``rate(58, 1_757_000, per=1_000_000)`` is 33.01....
+    """count per ``per`` of ``base``: ``rate(58, 1_750_000, per=1_000_000)`` is 33.14....
 
     A zero or negative base, or a negative count, is a :class:`ValidationError`.
     """
@@ -169,3 +176,50 @@ def _fraction(value: int | float) -> Fraction:
     if isinstance(value, int):
         return Fraction(value)
     return Fraction(repr(value))
+
+
+def base_range(
+    value: float, count: int, *, per: int, decimals: int
+) -> tuple[int, int | None] | None:
+    """The whole-number bases for which count / base × per rounds to ``value``.
+
+    Returns (lowest, highest); highest is None when any larger base fits too (a value
+    that rounds from zero), and the result is None when no base fits.
+    """
+    from fractions import Fraction
+
+    _check_base(count, 1)
+    half = tolerance(decimals)
+    exact_value = _fraction(value)
+    top = exact_value + half
+    bottom = exact_value - half
+    if count == 0:
+        return (1, None) if bottom <= 0 else None
+    if top <= 0:
+        return None
+    lowest = max(1, math.ceil(Fraction(count * per) / top))
+    highest = None if bottom <= 0 else math.floor(Fraction(count * per) / bottom)
+    if highest is not None and highest < lowest:
+        return None
+    return lowest, highest
+
+
+def common_base(
+    figures: list[tuple[float, int]], *, per: int, decimals: int
+) -> tuple[int, int | None] | None:
+    """The bases that fit every (value, count) pair at once, or None when none does.
+
+    A table of rates that all divide by one number (outcomes per 100 offences recorded)
+    is consistent only if this is not None.
+    """
+    lowest, highest = 1, None
+    for value, count in figures:
+        found = base_range(value, count, per=per, decimals=decimals)
+        if found is None:
+            return None
+        lowest = max(lowest, found[0])
+        if found[1] is not None:
+            highest = found[1] if highest is None else min(highest, found[1])
+    if highest is not None and highest < lowest:
+        return None
+    return lowest, highest

@@ -56,10 +56,39 @@ __all__ = [
 
 T = TypeVar("T")
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 """The version of the JSON documents this release writes."""
 
-MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+
+def _sources_v1_to_v2(value: Any) -> Any:
+    """A copy of a version 1 tree in which every source's ``document`` is its ``title``.
+
+    Version 1 named a source by ``document`` (a report title or a file name); version 2
+    cites it by ``title``, ``publisher``, ``published`` and ``url``.
+    """
+    if isinstance(value, list):
+        return [_sources_v1_to_v2(v) for v in value]
+    if not isinstance(value, dict):
+        return value
+    out = {}
+    for key, item in value.items():
+        if key == "source" and isinstance(item, dict):
+            item = _v1_source(item)
+        elif key == "sources" and isinstance(item, list):
+            item = [_v1_source(s) if isinstance(s, dict) else s for s in item]
+        else:
+            item = _sources_v1_to_v2(item)
+        out[key] = item
+    return out
+
+
+def _v1_source(source: dict[str, Any]) -> dict[str, Any]:
+    if "document" not in source or "title" in source:
+        return source
+    return {("title" if k == "document" else k): v for k, v in source.items()}
+
+
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _sources_v1_to_v2}
 """Upgrades of a top-level document: ``MIGRATIONS[n]`` turns version n into n + 1."""
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")

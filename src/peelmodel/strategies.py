@@ -47,7 +47,7 @@ from peelmodel.judgments import Judgment
 from peelmodel.metrics import Comparator, Metric, Unit
 from peelmodel.periods import Period
 from peelmodel.programmes import Programme, Subject, SubjectKind
-from peelmodel.serialization import from_json, to_json  # noqa: F401 - used by the doctest
+from peelmodel.serialization import SCHEMA_VERSION, from_json, to_json  # noqa: F401 - used by the doctest
 from peelmodel.sources import Source
 
 __all__ = [
@@ -153,17 +153,32 @@ def periods(*, min_value: date = _EARLIEST, max_value: date = _LATEST) -> st.Sea
     return draw_period()
 
 
-def sources() -> st.SearchStrategy[Source]:
-    """Where data comes from: a document, and maybe a page and a URL."""
-    return st.builds(
-        Source,
-        document=st.sampled_from(
-            ["PEEL report", "press release", "seeds/002_60d7773915498ad3.txt"]
-        ),
-        page=st.none() | st.integers(min_value=1, max_value=200),
-        url=st.none() | st.sampled_from(["https://www.justiceinspectorates.gov.uk/hmicfrs/"]),
-        note=st.none() | _sentences(),
+_URLS = st.sampled_from(
+    [
+        "https://hmicfrs.justiceinspectorates.gov.uk/peel-assessments/peel-2017/kent/",
+        "https://www.justiceinspectorates.gov.uk/hmicfrs/",
+        "http://www.justiceinspectorates.gov.uk/hmic/peel-assessments/peel-2016/essex/",
+    ]
+)
+
+
+@st.composite
+def _source(draw: st.DrawFn) -> Source:
+    title = draw(st.none() | st.sampled_from(["PEEL 2021/22: Kent Police", "Press release"]))
+    url = draw(_URLS) if title is None else draw(st.none() | _URLS)
+    return Source(
+        title=title,
+        url=url,
+        publisher=draw(st.none() | st.sampled_from(["HMIC", "HMICFRS", "Kent Police"])),
+        published=draw(st.none() | st.dates(_EARLIEST, _LATEST)),
+        page=draw(st.none() | st.integers(min_value=1, max_value=200)),
+        note=draw(st.none() | _sentences()),
     )
+
+
+def sources() -> st.SearchStrategy[Source]:
+    """Citations: a title or a URL (or both), maybe a publisher, a date and a page."""
+    return _source()
 
 
 def estimates() -> st.SearchStrategy[Estimate]:
@@ -620,7 +635,7 @@ def _break(draw: st.DrawFn, rule: str) -> dict[str, Any]:
         metric = _metric_document(draw, "m-" + draw(_SLUG))
         if rule == "metric.disagrees":
             metric.update(
-                count=58, base=1_757_000, value=34.0, decimals=0, unit="per 1,000,000 population"
+                count=58, base=1_750_000, value=34.0, decimals=0, unit="per 1,000,000 population"
             )
             metric.pop("comparator", None)
         elif rule == "metric.percent_range":
@@ -632,7 +647,7 @@ def _break(draw: st.DrawFn, rule: str) -> dict[str, Any]:
             metric.pop("base", None)
         doc["metrics"] = [metric, dict(metric)] if rule == "metric.duplicate" else [metric]
     elif rule == "schema_version.unsupported":
-        doc["schema_version"] = draw(st.sampled_from([0, 2, 99]))
+        doc["schema_version"] = draw(st.sampled_from([0, SCHEMA_VERSION + 1, 99]))
     else:
         raise InvalidArgument(f"{rule!r} is not a rule; the rules are {', '.join(RULES)}")
     return doc
