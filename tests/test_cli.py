@@ -148,7 +148,15 @@ def test_warnings_are_printed_but_do_not_fail(tmp_path: Path) -> None:
             document(
                 judgments=[
                     {"subject": "effectiveness", "grade": "Outstanding"},
-                    {"subject": "effectiveness.vulnerability", "grade": "Inadequate"},
+                    *(
+                        {"subject": f"effectiveness.{q}", "grade": "Inadequate"}
+                        for q in (
+                            "preventing-crime",
+                            "investigating-crime",
+                            "vulnerability",
+                            "serious-organised-crime",
+                        )
+                    ),
                 ]
             )
         ),
@@ -175,7 +183,7 @@ def test_main_job_shows_the_essex_history() -> None:
     )
     assert "Effectiveness: vulnerability Inadequate" in flat
     assert (
-        "PEEL 2018/19 2 May 2019 Effectiveness (overall) Good improved from Requires improvement (PEEL 2015: Effectiveness)"
+        "PEEL 2018/19 2 May 2019 Effectiveness (overall) Good unchanged since PEEL 2017: Effectiveness"
         in flat
     )
     assert "Responding to the public Requires improvement" in flat

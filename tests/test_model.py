@@ -321,10 +321,14 @@ def test_check_pillar_grade_outside_question_range() -> None:
         judgments=[
             Judgment(subject="effectiveness", grade=Grade.OUTSTANDING),
             Judgment(subject="effectiveness.preventing-crime", grade=Grade.REQUIRES_IMPROVEMENT),
+            Judgment(subject="effectiveness.investigating-crime", grade=Grade.GOOD),
+            Judgment(subject="effectiveness.vulnerability", grade=Grade.GOOD),
             Judgment(subject="effectiveness.serious-organised-crime", grade=Grade.GOOD),
         ]
     )
     (problem,) = pm.check(i)
+    # With a question not recorded, the range is unknown and nothing is reported.
+    assert pm.check(attrs.evolve(i, judgments=i.judgments[:3])) == ()
     assert problem.severity is pm.Severity.WARNING
     assert problem.path == "$.judgments[0].grade"
     assert problem.message == (
@@ -393,10 +397,19 @@ def test_check_area_for_improvement_wording() -> None:
 
 def test_check_inadequate_on_five_point_needs_cause_of_concern() -> None:
     judgments = [Judgment(subject="responding-to-the-public", grade=Grade.INADEQUATE)]
+    afi = pm.AreaForImprovement(
+        subject="responding-to-the-public", text="The force should answer calls sooner."
+    )
     bare = pm.Inspection(
-        force="essex", programme=P2021, published=date(2022, 10, 14), judgments=judgments
+        force="essex",
+        programme=P2021,
+        published=date(2022, 10, 14),
+        judgments=judgments,
+        areas_for_improvement=[afi],
     )
     assert codes(bare) == ["inadequate.no_cause_of_concern"]
+    # A record that gives no findings at all (grades only) says nothing by lacking one.
+    assert codes(attrs.evolve(bare, areas_for_improvement=[])) == []
     concern = pm.CauseOfConcern(
         subject="responding-to-the-public",
         text="The force is not answering calls quickly enough.",
@@ -417,7 +430,15 @@ def test_check_never_raises_and_walks_collections() -> None:
     bad = inspection(
         judgments=[
             Judgment(subject="effectiveness", grade=Grade.OUTSTANDING),
-            Judgment(subject="effectiveness.preventing-crime", grade=Grade.GOOD),
+            *(
+                Judgment(subject=f"effectiveness.{q}", grade=Grade.GOOD)
+                for q in (
+                    "preventing-crime",
+                    "investigating-crime",
+                    "vulnerability",
+                    "serious-organised-crime",
+                )
+            ),
         ]
     )
     assert [p.path for p in pm.check([inspection(), bad])] == ["$[1].judgments[0].grade"]

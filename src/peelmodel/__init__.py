@@ -35,6 +35,7 @@ from peelmodel.sources import Source
 if TYPE_CHECKING:
     from peelmodel import datasets, serialization, strategies
     from peelmodel.checks import check
+    from peelmodel.national import coverage
     from peelmodel.serialization import (
         SCHEMA_VERSION,
         from_dict,
@@ -79,6 +80,7 @@ __all__ = [
     "Unit",
     "ValidationError",
     "check",
+    "coverage",
     "datasets",
     "forces",
     "from_dict",
@@ -108,6 +110,10 @@ def __getattr__(name: str) -> Any:
         from peelmodel.checks import check
 
         return check
+    if name == "coverage":
+        from peelmodel.national import coverage
+
+        return coverage
     if name in _SUBMODULES:
         return importlib.import_module(f"peelmodel.{name}")
     raise AttributeError(f"module 'peelmodel' has no attribute {name!r}")

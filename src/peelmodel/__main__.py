@@ -3,7 +3,12 @@
 * ``peelmodel`` (or ``peelmodel show essex``): Essex Police's PEEL history from the
   embedded data, as a table with the movements; ``peelmodel show FILE.json`` does the
   same for a file of your own.
-* ``peelmodel reference``: the forces, grading scales and programmes.
+* ``peelmodel show FORCE``: any force's history from the national record (by id, name
+  or alias); ``peelmodel show --programme peel-2017``: every force's grades in one
+  round, one row per force.
+* ``peelmodel coverage``: what the national record holds, per round and subject.
+* ``peelmodel reference``: the forces, grading scales and programmes, with the
+  published wording of every subject and the page it comes from.
 * ``peelmodel validate FILE...``: each problem as ``FILE: path: message``; exit 1 when
   any file is invalid, 0 when all are valid, 2 on usage errors.
 * ``peelmodel schema [CLASS]``: the JSON Schema of a class (Inspection by default).
@@ -58,10 +63,58 @@ def _reference(out: TextIO) -> int:
     lines += [
         f"  {scale.label}: " + " > ".join(g.value for g in scale.grades) for scale in GradingScale
     ]
-    lines += ["", "Programmes"]
+    lines += ["", "Programmes (titles as published; * marks a title no public page confirmed)"]
     for p in programmes.all():
         graded = sum(1 for s in p.subjects if s.graded)
-        lines.append(f"  {p.id:<14} {p.title:<13} {p.scale.label} scale, {graded} graded subjects")
+        lines.append("")
+        lines.append(f"{p.title} ({p.id}): {p.scale.label} scale, {graded} graded subjects")
+        for source in p.sources:
+            lines.append(f"  source: {source}")
+        for subject in p.subjects:
+            mark = "*" if subject.unconfirmed else " "
+            state = "" if subject.graded else " [not graded]"
+            lines.append(f"  {mark} {subject.id}: {subject.title}{state}")
+            if subject.source is not None and subject.source.url:
+                lines.append(f"      {subject.source.url}")
+    out.write("\n".join(lines) + "\n")
+    return 0
+
+
+def _national_table(programme_id: str, out: TextIO) -> int:
+    from peelmodel import datasets
+
+    programme = programmes.get(programme_id)
+    national = datasets.national()
+    subjects = [s for s in programme.subjects if s.graded and s.parent is None]
+    grades: dict[tuple[str, str], str] = {}
+    for inspection in national:
+        if inspection.programme.id != programme.id:
+            continue
+        for j in inspection.judgments:
+            grades[(inspection.force, j.subject)] = j.describe()
+    header = ("force", *(_clip(s.label, 28) for s in subjects))
+    rows = [(f.name, *(grades.get((f.id, s.id), "-") for s in subjects)) for f in forces.all()]
+    widths = [max(len(r[i]) for r in (header, *rows)) for i in range(len(header))]
+    lines = [f"{programme.title}: every force's grades from the national record", ""]
+    for row in (header, *rows):
+        lines.append("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip())
+    lines += ["", "- : no public page used here states it."]
+    out.write("\n".join(lines) + "\n")
+    return 0
+
+
+def _coverage(out: TextIO) -> int:
+    from peelmodel import datasets
+    from peelmodel.national import coverage
+
+    rows = coverage(datasets.national())
+    lines = ["What the national record holds, per round and graded subject (of 43 forces)", ""]
+    lines.append(f"{'programme':<14} {'subject':<40} {'forces':>6}  missing")
+    for r in rows:
+        missing = ", ".join(r.missing) if len(r.missing) <= 4 else f"{len(r.missing)} forces"
+        lines.append(
+            f"{r.programme:<14} {r.subject:<40} {r.forces:>6}  {missing if r.missing else ''}".rstrip()
+        )
     out.write("\n".join(lines) + "\n")
     return 0
 
@@ -123,12 +176,16 @@ def _history_table(history: peelmodel.ForceHistory, origin: str) -> str:
 
 
 def _show(target: str, out: TextIO) -> int:
-    if target.casefold() in ("essex", "essex police"):
-        from peelmodel import datasets
+    from peelmodel import datasets
 
-        out.write(
-            _history_table(datasets.essex_history(), "the embedded data (HMIC/HMICFRS sources)")
-        )
+    if not target.casefold().endswith(".json") and target != "-":
+        try:
+            force = forces.get(target)
+        except peelmodel.ValidationError as error:
+            out.write(f"{target}: {error.problems[0].message}\n")
+            return 1
+        history = peelmodel.ForceHistory.of(force.id, datasets.national())
+        out.write(_history_table(history, "the embedded data (HMIC/HMICFRS sources)"))
         return 0
     obj = _load(target, None, out)
     if obj is None:
@@ -214,9 +271,20 @@ def build_parser() -> argparse.ArgumentParser:
         help="a force's PEEL history as a table (the default: Essex, from the embedded data)",
     )
     show.add_argument(
-        "target", nargs="?", default="essex", metavar="essex|FILE", help="'essex' or a JSON file"
+        "target",
+        nargs="?",
+        default="essex",
+        metavar="FORCE|FILE",
+        help="a force (id, name or alias) or a JSON file; default essex",
     )
-    sub.add_parser("reference", help="list the 43 forces, the grading scales and the programmes")
+    show.add_argument(
+        "--programme", metavar="ID", help="every force's grades in one round (e.g. peel-2017)"
+    )
+    sub.add_parser("coverage", help="what the national record holds, per round and subject")
+    sub.add_parser(
+        "reference",
+        help="the 43 forces, the grading scales and the programmes with their published wording",
+    )
     validate = sub.add_parser(
         "validate",
         help="check JSON files; print each problem as FILE: path: message",
@@ -249,6 +317,14 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         return _schema(args.cls, stream, parser)
     if args.command == "reference":
         return _reference(stream)
+    if args.command == "coverage":
+        return _coverage(stream)
+    if getattr(args, "programme", None):
+        try:
+            return _national_table(args.programme, stream)
+        except peelmodel.ValidationError as error:
+            stream.write(f"{args.programme}: {error.problems[0].message}\n")
+            return 2
     return _show(getattr(args, "target", "essex"), stream)
 
 

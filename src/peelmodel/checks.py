@@ -59,7 +59,9 @@ def _inspection(inspection: Inspection, path: str) -> Iterator[Problem]:
                 f"{_clip(afi.text)!r} does not read as an area for improvement "
                 '("The force should ...")',
             )
-    if inspection.programme.scale is GradingScale.FIVE_POINT:
+    findings = inspection.areas_for_improvement or inspection.causes_of_concern
+    if inspection.programme.scale is GradingScale.FIVE_POINT and findings:
+        # Only a record that gives findings says anything by lacking a cause of concern.
         concerned = {c.subject for c in inspection.causes_of_concern}
         for i, judgment in enumerate(inspection.judgments):
             if judgment.grade is Grade.INADEQUATE and judgment.subject not in concerned:
@@ -80,7 +82,10 @@ def _pillar_range(inspection: Inspection, path: str) -> Iterator[Problem]:
         i, pillar_judgment = index[subject.id]
         if pillar_judgment.grade is None:
             continue
-        questions = [index[q.id][1].grade for q in programme.children(subject.id) if q.id in index]
+        children = [q for q in programme.children(subject.id) if q.graded]
+        if not children or any(q.id not in index for q in children):
+            continue  # only a pillar whose graded questions are all recorded is compared
+        questions = [index[q.id][1].grade for q in children]
         graded = [g for g in questions if g is not None]
         if not graded:
             continue

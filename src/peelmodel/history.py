@@ -100,7 +100,7 @@ class ForceHistory(MetricsMixin):
     >>> import peelmodel as pm
     >>> history = pm.datasets.essex_history()
     >>> [c.describe() for c in history.changes("effectiveness")]
-    ['improved from Requires improvement (PEEL 2015: Effectiveness)']
+    ['improved from Requires improvement (PEEL 2015: Effectiveness)', 'unchanged since PEEL 2017: Effectiveness']
     """
 
     force: str
