@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import overload
 
 import attrs
 
@@ -28,8 +29,18 @@ class Dataset(MetricsMixin):
     def __iter__(self) -> Iterator[Inspection]:
         return iter(self.inspections)
 
-    def for_force(self, force_id: str) -> tuple[Inspection, ...]:
-        """The inspections of one force, oldest first."""
+    @overload
+    def __getitem__(self, index: int) -> Inspection: ...
+    @overload
+    def __getitem__(self, index: slice) -> tuple[Inspection, ...]: ...
+    def __getitem__(self, index: int | slice) -> Inspection | tuple[Inspection, ...]:
+        return self.inspections[index]
+
+    def for_force(self, force: str) -> tuple[Inspection, ...]:
+        """The inspections of one force (by id, name or alias, as ``forces.get``), oldest first."""
+        from peelmodel import forces
+
+        force_id = forces.get(force).id
         return tuple(
             sorted((i for i in self.inspections if i.force == force_id), key=lambda i: i.sort_key)
         )

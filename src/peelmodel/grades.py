@@ -34,6 +34,10 @@ class Grade(enum.Enum):
     REQUIRES_IMPROVEMENT = "Requires improvement"
     INADEQUATE = "Inadequate"
 
+    def __str__(self) -> str:
+        """The published wording: ``str(Grade.GOOD)`` is "Good"."""
+        return str(self.value)
+
     @property
     def rank(self) -> int:
         """Position in the order: Inadequate is 0, Outstanding 4."""

@@ -50,9 +50,9 @@ _SPAN = re.compile(
     + _DAY_MONTH_YEAR.format(p="e")
 )
 _BETWEEN = re.compile(
-    r"(?:between|from)\s+"
+    r"(?:(?:between|from)\s+)?"
     + _DAY_MONTH_YEAR.format(p="s")
-    + r"\s+(?:and|to|until)\s+"
+    + r"\s*(?:\s(?:and|to|until)\s|[–-])\s*"
     + _DAY_MONTH_YEAR.format(p="e")
 )
 _AS_AT = re.compile(r"(?:as\s+(?:at|of)|at|on)\s+" + _DAY_MONTH_YEAR.format(p="e"))
@@ -146,7 +146,8 @@ class Period:
 
         Accepts "12 months to 30 June 2015", "12 months to December 2019", "the five
         year period to 30 June 2015", "between June 2021 and June 2022", "between June
-        and August 2015", "as at 30 June 2015" and a month, "September 2018". A month without a day means the whole
+        and August 2015", "1 April 2021 to 31 March 2022", "as at 30 June 2015" and a
+        month, "September 2018". A month without a day means the whole
         month. Impossible dates and reversed ranges are a :class:`ValidationError`.
         """
         if not isinstance(text, str):
