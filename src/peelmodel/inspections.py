@@ -31,7 +31,8 @@ class Inspection(MetricsMixin):
     ``published`` is None where the source does not give the date. ``fieldwork`` is
     when inspectors gathered evidence in the force; ``evidence_period`` the period a
     report says its evidence covers (PEEL 2021/22: "between June 2021 and June 2022");
-    ``tranche`` the group of forces a report was published with (PEEL 2018/19).
+    ``tranche`` the group of forces the force was inspected with (PEEL 2018/19; a
+    report could come out earlier, as Cleveland's did).
     ``grade_counts`` are counts of graded subjects a source publishes.
 
     A subject the inspection judges without a grade (a :class:`Judgment` with no
