@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import json
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import jsonschema
@@ -376,3 +377,32 @@ def test_json_schema_is_valid_2020_12() -> None:
             {"type": "null"},
         ]
     }
+
+
+def test_loading_leaves_the_garbage_collector_alone() -> None:
+    # A library must not switch process-wide state that other threads rely on.
+    import gc
+    import threading
+
+    text = (Path(pm.__file__).parent / "data" / "essex.json").read_text(encoding="utf-8")
+    assert gc.isenabled()
+    seen: list[bool] = []
+
+    def load() -> None:
+        for _ in range(5):
+            pm.from_json(text, pm.Dataset)
+            seen.append(gc.isenabled())
+
+    threads = [threading.Thread(target=load) for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert gc.isenabled()
+    assert seen == [True] * 40
+    gc.disable()
+    try:
+        pm.from_json(text, pm.Dataset)
+        assert not gc.isenabled()  # nor is a disabled collector switched on
+    finally:
+        gc.enable()

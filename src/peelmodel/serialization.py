@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import enum
 import functools
-import gc
 import math
 import operator
 import re
@@ -525,8 +524,7 @@ def from_dict(data: Any, cls: type[T]) -> T:
 def from_json(text: str | bytes, cls: type[T]) -> T:
     """Build a ``cls`` from JSON text; malformed JSON is a ValidationError too.
 
-    Loading pauses the cyclic garbage collector (the model makes no reference
-    cycles), which makes large documents load markedly faster.
+    Loading changes no process-wide state: the garbage collector is left as it is.
     """
     if not isinstance(text, str | bytes | bytearray):
         raise ValidationError.single(
@@ -536,13 +534,7 @@ def from_json(text: str | bytes, cls: type[T]) -> T:
         data = orjson.loads(text)
     except orjson.JSONDecodeError as error:
         raise ValidationError.single("$", *_syntax(text, error)) from None
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        return from_dict(data, cls)
-    finally:
-        if was_enabled:
-            gc.enable()
+    return from_dict(data, cls)
 
 
 def _syntax(text: str | bytes | bytearray, error: orjson.JSONDecodeError) -> tuple[str, str]:
