@@ -99,17 +99,21 @@ def _pillar_range(inspection: Inspection, path: str) -> Iterator[Problem]:
             )
 
 
-def _metric_groups(metrics: tuple[Metric, ...], path: str) -> Iterator[Problem]:
+def _groups(metrics: tuple[Metric, ...]) -> Iterator[tuple[int, Metric, list[Metric]]]:
+    """Each metric that others are part of: its position, itself and its parts."""
     positions = {m.id: i for i, m in enumerate(metrics)}
     parts: dict[str, list[Metric]] = {}
     for metric in metrics:
         if metric.part_of is not None:
             parts.setdefault(metric.part_of, []).append(metric)
     for group_id, members in parts.items():
-        if group_id not in positions:
-            continue
-        i = positions[group_id]
-        group = metrics[i]
+        if group_id in positions:
+            i = positions[group_id]
+            yield i, metrics[i], members
+
+
+def _metric_groups(metrics: tuple[Metric, ...], path: str) -> Iterator[Problem]:
+    for i, group, members in _groups(metrics):
         at = f"{path}.metrics[{i}]"
         shares = [m for m in members if m.unit is Unit.PERCENT and group.unit is not Unit.PERCENT]
         if shares:
@@ -156,23 +160,13 @@ def _clip(text: str, limit: int = 60) -> str:
 
 def _comparator_groups(metrics: tuple[Metric, ...], path: str) -> Iterator[Problem]:
     """The comparator's sub-groups add up like the force's own."""
-    positions = {m.id: i for i, m in enumerate(metrics)}
-    parts: dict[str, list[Metric]] = {}
-    for metric in metrics:
-        if metric.part_of is not None and metric.comparator is not None:
-            parts.setdefault(metric.part_of, []).append(metric)
-    for group_id, members in parts.items():
-        if group_id not in positions:
-            continue
-        i = positions[group_id]
-        group = metrics[i]
+    for i, group, members in _groups(metrics):
         comparator = group.comparator
-        if comparator is None or any(m.unit is not group.unit for m in members):
+        if comparator is None or any(
+            m.unit is not group.unit or m.comparator is None for m in members
+        ):
             continue
         at = f"{path}.metrics[{i}].comparator"
-        all_members = [m for m in metrics if m.part_of == group_id]
-        if len(all_members) != len(members):
-            continue
         counts = [m.comparator.count for m in members if m.comparator is not None]
         if comparator.count is not None and all(c is not None for c in counts):
             total = sum(c for c in counts if c is not None)
