@@ -49,3 +49,27 @@ def test_any_from_to_phrase_parses_to_its_dates(start: date, days: int) -> None:
     text = f"{start.day} {start:%B %Y} to {end.day} {end:%B %Y}"
     period = pm.Period.parse(text)
     assert (period.start, period.end) == (start, end)
+
+
+def test_dir_lists_the_public_api_only() -> None:
+    names = dir(pm)
+    for leaked in ("Any", "TYPE_CHECKING", "annotations", "importlib", "_SUBMODULES"):
+        assert leaked not in names
+    assert {"Inspection", "Grade", "datasets", "strategies", "check", "coverage"} <= set(names)
+    assert all(not n.startswith("_") or n == "__version__" for n in names)
+
+
+def test_star_import_needs_no_optional_extra() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; sys.modules['hypothesis'] = None; sys.modules['pandas'] = None\n"
+        "from peelmodel import *\n"
+        "print(Grade.GOOD, len(datasets.national()))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split()[0] == "Good"

@@ -103,6 +103,11 @@ def main() -> int:
         if len(outcomes) > 1:
             conflicts.append(f"{force} {programme_id} {subject_id}: {sorted(outcomes)}")
             continue
+        if not subject.graded and any(r["grade"] for r in found):
+            # a grade for what the catalogue calls ungraded: the programme differed for
+            # this force (an early 2021/22 framework); left out rather than mis-stated
+            conflicts.append(f"{force} {programme_id} {subject_id}: graded, but ungraded here")
+            continue
         row = sorted(
             found,
             key=lambda r: (

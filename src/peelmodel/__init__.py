@@ -89,7 +89,6 @@ __all__ = [
     "programmes",
     "rates",
     "serialization",
-    "strategies",
     "to_dict",
     "to_json",
 ]
@@ -120,4 +119,7 @@ def __getattr__(name: str) -> Any:
 
 
 def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(__all__))
+    # What notebook completion shows: the public API only. ``strategies`` is public but
+    # left out of ``__all__`` so that ``from peelmodel import *`` works without
+    # hypothesis installed.
+    return sorted({*__all__, "strategies", "__version__"})
