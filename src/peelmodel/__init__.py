@@ -33,7 +33,8 @@ from peelmodel.programmes import Programme, Subject, SubjectKind
 from peelmodel.sources import Source
 
 if TYPE_CHECKING:
-    from peelmodel import datasets, serialization, strategies
+    from peelmodel import datasets, serialization
+    from peelmodel import strategies as strategies
     from peelmodel.checks import check
     from peelmodel.national import coverage
     from peelmodel.serialization import (
