@@ -162,3 +162,13 @@ def test_show_any_force_and_the_national_views() -> None:
         unknown.stdout
         == "kentt: 'kentt' is not a police force of England and Wales; did you mean 'kent'?\n"
     )
+
+
+def test_show_reads_a_file_whatever_its_name(tmp_path: Path) -> None:
+    path = tmp_path / "mydata"  # no .json ending: still a file, not a force name
+    path.write_text("{}", encoding="utf-8")
+    result = run("show", str(path))
+    assert result.returncode == 1
+    assert (
+        result.stdout.splitlines()[0] == f"{path}: $.force: the required field 'force' is missing"
+    )

@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import difflib
 import json
+import os
 import sys
 from collections.abc import Sequence
 from typing import Any, TextIO
@@ -178,7 +179,7 @@ def _history_table(history: peelmodel.ForceHistory, origin: str) -> str:
 def _show(target: str, out: TextIO) -> int:
     from peelmodel import datasets
 
-    if not target.casefold().endswith(".json") and target != "-":
+    if target != "-" and not os.path.exists(target):  # not a file: a force
         try:
             force = forces.get(target)
         except peelmodel.ValidationError as error:

@@ -18,6 +18,7 @@ from peelmodel.history import ForceHistory
 __all__ = ["essex", "essex_history", "national"]
 
 
+@functools.cache
 def _load(name: str) -> Dataset:
     from peelmodel.serialization import from_json
 
