@@ -133,6 +133,109 @@ def _history_body(history: ForceHistory) -> str:
     return title + _table(("programme", "published", "subject", "grade", "movement"), rows)
 
 
+def _plural(count: int, word: str, plural: str | None = None) -> str:
+    return f"{count:,} {word if count == 1 else (plural or word + 's')}"
+
+
+def _count_chips(counts: dict[Grade | None, int]) -> str:
+    chips = []
+    for grade, count in counts.items():
+        background, text = GRADE_COLOURS[grade]
+        word = str(grade) if grade else "not graded"
+        chips.append(
+            f'<span class="grade" title="{_e(word)}: {count}" '
+            f'style="background:{background};color:{text}">{_e(word)} {count}</span>'
+        )
+    return " ".join(chips)
+
+
+def _dataset_body(dataset: Dataset) -> str:
+    forces = {i.force for i in dataset}
+    title = f"<p><strong>{_e(dataset.title or 'Dataset')}</strong>: "
+    if len(forces) <= 1:
+        force_name = dataset[0].force_record.name if len(dataset) else ""
+        rows = [
+            (
+                _e(i.title),
+                _e(i.published.isoformat() if i.published else "not given"),
+                " ".join(_grade_html(j) for j in i.judgments),
+            )
+            for i in dataset
+        ]
+        heading = title + _e(force_name + ", " if force_name else "")
+        heading += f"{_plural(len(dataset), 'inspection')}</p>"
+        return heading + _table(("inspection", "published", "grades"), rows)
+    return _national_body(dataset, title, forces)
+
+
+def _national_body(dataset: Dataset, title: str, forces: set[str]) -> str:
+    from peelmodel import programmes as _programmes
+    from peelmodel.national import _best_first, coverage
+
+    judgments = sum(len(i.judgments) for i in dataset)
+    present: dict[str, list[Inspection]] = {}
+    for inspection in dataset:
+        present.setdefault(inspection.programme.id, []).append(inspection)
+    catalogue = [p.id for p in _programmes.catalogue()]
+    order = sorted(
+        present, key=lambda p: (catalogue.index(p) if p in catalogue else len(catalogue), p)
+    )
+    head = (
+        title + f"{_plural(len(dataset), 'inspection')} of {_plural(len(forces), 'force')}, "
+        f"{_plural(judgments, 'judgment')} in {_plural(len(order), 'programme')}</p>"
+    )
+    rows = []
+    for programme_id in order:
+        held = present[programme_id]
+        programme = held[0].programme
+        counts: dict[Grade | None, int] = {}
+        for inspection in held:
+            for j in inspection.judgments:
+                counts[j.grade] = counts.get(j.grade, 0) + 1
+        ordered = dict(sorted(counts.items(), key=_best_first))
+        rows.append(
+            (
+                _e(programme.title),
+                _e(programme.scale.label),
+                _e(len({i.force for i in held})),
+                _e(sum(len(i.judgments) for i in held)),
+                _count_chips(ordered),
+            )
+        )
+    parts = [
+        head,
+        _table(("programme", "scale", "forces", "judgments", "grades given"), rows),
+        "<p>Grades before and after 2021 are on different scales and are not comparable. "
+        "<code>for_force(name)</code> shows one force.</p>",
+    ]
+    cover_rows = []
+    for row in coverage(dataset):
+        if row.programme not in present:
+            continue
+        subject = _programmes.get(row.programme).subject(row.subject)
+        missing = ", ".join(row.missing) if row.missing else ""
+        cover_rows.append(
+            (
+                _e(_programmes.get(row.programme).title),
+                _e(subject.label),
+                _e(row.graded),
+                _e(row.not_graded),
+                _e(row.carried_over),
+                f'<span title="{_e(missing)}">{_e(len(row.missing))}</span>',
+            )
+        )
+    parts.append(
+        _details(
+            "Coverage per subject (forces graded, not graded, carried over, not recorded)",
+            _table(
+                ("programme", "subject", "graded", "not graded", "carried over", "not recorded"),
+                cover_rows,
+            ),
+        )
+    )
+    return "".join(parts)
+
+
 def html_of(obj: object) -> str:
     """The HTML a notebook shows for an Inspection, ForceHistory, Force or Dataset."""
     if isinstance(obj, Inspection):
@@ -143,17 +246,7 @@ def html_of(obj: object) -> str:
         fields = [(_e(k), _e(v)) for k, v in _force_record(obj).items()]
         body = f"<p><strong>{_e(obj.name)}</strong></p>" + _table(("field", "value"), fields)
     elif isinstance(obj, Dataset):
-        rows = [
-            (
-                _e(i.force),
-                _e(i.title),
-                _e(i.published.isoformat() if i.published else "not given"),
-                " ".join(_grade_html(j) for j in i.judgments),
-            )
-            for i in obj
-        ]
-        title = f"<p><strong>{_e(obj.title or 'Dataset')}: {len(obj)} inspections</strong></p>"
-        body = title + _table(("force", "inspection", "published", "grades"), rows)
+        body = _dataset_body(obj)
     else:
         raise TypeError(f"no HTML view for {type(obj).__name__}")
     return f'<div class="peel">{_STYLE}{body}</div>'
@@ -211,10 +304,15 @@ def _judgment_records(
 ) -> list[dict[str, Any]]:
     rows = []
     for inspection in inspections:
+        force = inspection.force_record
+        fallback = inspection.sources[0] if inspection.sources else None
         for judgment in inspection.judgments:
             subject = inspection.programme.subject(judgment.subject)
+            source = judgment.source or fallback
             row: dict[str, Any] = {
                 "force": inspection.force,
+                "force_name": force.name,
+                "region": force.region,
                 "programme": inspection.programme.id,
                 "inspection": inspection.title,
                 "year": inspection.programme.year,
@@ -227,6 +325,7 @@ def _judgment_records(
                 "grade": judgment.grade.value if judgment.grade else None,
                 "status": judgment.status.value,
                 "carried_over_from": judgment.carried_over_from,
+                "source_url": source.url if source else None,
             }
             if history is not None:
                 change = history.previous(inspection, judgment.subject)
@@ -319,8 +418,9 @@ def _typed(rows: list[dict[str, Any]], columns: Iterable[str]) -> pandas.DataFra
 
 
 _JUDGMENT_COLUMNS = (
-    "force", "programme", "inspection", "year", "pillar", "published", "scale", "subject",
-    "subject_label", "kind", "grade", "status", "carried_over_from",
+    "force", "force_name", "region", "programme", "inspection", "year", "pillar", "published",
+    "scale", "subject", "subject_label", "kind", "grade", "status", "carried_over_from",
+    "source_url",
 )  # fmt: skip
 _METRIC_COLUMNS = (
     "force", "inspection", "metric", "name", "value", "unit", "decimals", "period_start",
