@@ -85,6 +85,43 @@ def test_coverage_is_pinned(national: pm.Dataset) -> None:
     assert pillar_judgments == 552  # of 559: the seven missing are listed by coverage()
 
 
+# The area grades of 2021/22 and 2023-25 that a cited page names: pinned too.
+AREAS_PINNED = {
+    "peel-2021-22": {
+        "crime-data-integrity": 9, "public-treatment": 11, "preventing-crime": 11,
+        "responding-to-the-public": 19, "investigating-crime": 18,
+        "protecting-vulnerable-people": 15, "managing-offenders": 11,
+        "serious-organised-crime": 4, "workforce": 12, "use-of-resources": 15,
+    },
+    "peel-2023-25": {
+        "crime-data-integrity": 12, "public-treatment": 13, "preventing-crime": 19,
+        "responding-to-the-public": 17, "investigating-crime": 18,
+        "protecting-vulnerable-people": 19, "managing-offenders": 13, "workforce": 14,
+        "leadership": 12,
+    },
+}  # fmt: skip
+
+
+def test_area_coverage_is_pinned(national: pm.Dataset) -> None:
+    got: dict[str, dict[str, int]] = {}
+    for row in coverage(national):
+        if row.programme in AREAS_PINNED:
+            got.setdefault(row.programme, {})[row.subject] = row.graded
+    assert got == AREAS_PINNED
+    # Cambridgeshire 2023-25, HMICFRS news release of 13 March 2024 ("Cambridgeshire
+    # Constabulary uses police powers effectively but must improve how it responds to the
+    # public and manages offenders"): 1 outstanding, 2 good, 2 adequate, 1 requires
+    # improvement, 2 inadequate, across eight areas.
+    (cambs,) = [
+        i for i in national if i.force == "cambridgeshire" and i.programme.id == "peel-2023-25"
+    ]
+    counts = {c.grade.value: c.count for c in cambs.grade_counts}
+    assert counts == {
+        "Outstanding": 1, "Good": 2, "Adequate": 2, "Requires improvement": 1, "Inadequate": 2
+    }  # fmt: skip
+    assert cambs.judgment("public-treatment").grade is pm.Grade.OUTSTANDING
+
+
 def test_2018_19_tranches(national: pm.Dataset) -> None:
     # HMICFRS, "Thames Valley 2018/19": "inspected in tranche two"; "Essex 2018/19": one.
     ipa = {i.force: i for i in national if i.programme.id == "peel-2018-19"}
