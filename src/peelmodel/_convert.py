@@ -2,18 +2,37 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Iterable, Mapping, Set
+from typing import TypeVar
+
+T = TypeVar("T")
 
 
-def to_tuple(items: Iterable[Any]) -> tuple[Any, ...]:
-    """Collections are tuples; a tuple passes through untouched (converters are idempotent)."""
-    return items if type(items) is tuple else tuple(items)
+def to_tuple(items: Iterable[T]) -> tuple[T, ...]:
+    """Collections are tuples; a tuple passes through untouched (converters are idempotent).
+
+    Text, bytes, mappings and sets are left as they are, for the type check to reject
+    with the field's path: a string is not a list of its characters, and a set has no
+    order to keep.
+    """
+    if type(items) is tuple:
+        return items
+    if type(items) is list:
+        return tuple(items)
+    if isinstance(items, str | bytes | bytearray | Mapping | Set) or not isinstance(
+        items, Iterable
+    ):
+        return items  # type: ignore[return-value]
+    return tuple(items)
 
 
-def to_float(value: Any) -> Any:
-    """Whole numbers become floats (33 -> 33.0), so a value dumps the same after a load."""
-    return float(value) if type(value) is int else value
+def to_float(value: float) -> float:
+    """Whole numbers become floats (33 -> 33.0), so a value dumps the same after a load.
+
+    Integers beyond a float's range are left alone, for the type check to reject."""
+    if type(value) is int and -(2**63) <= value <= 2**64:
+        return float(value)
+    return value
 
 
 def close_matches(

@@ -2,26 +2,38 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import overload
 
 import attrs
 
 from peelmodel._convert import to_tuple
 from peelmodel._display import MetricsMixin
+from peelmodel._types import check_fields
 from peelmodel.inspections import Inspection
 from peelmodel.sources import Source
 
 __all__ = ["Dataset"]
 
 
+def _tuple_of_inspection(items: Iterable[Inspection]) -> tuple[Inspection, ...]:
+    return to_tuple(items)
+
+
+def _tuple_of_source(items: Iterable[Source]) -> tuple[Source, ...]:
+    return to_tuple(items)
+
+
 @attrs.frozen(kw_only=True)
 class Dataset(MetricsMixin):
     """Inspections held together: what a JSON file of PEEL records usually is."""
 
-    inspections: tuple[Inspection, ...] = attrs.field(default=(), converter=to_tuple)
+    inspections: tuple[Inspection, ...] = attrs.field(default=(), converter=_tuple_of_inspection)
     title: str = ""
-    sources: tuple[Source, ...] = attrs.field(default=(), converter=to_tuple)
+    sources: tuple[Source, ...] = attrs.field(default=(), converter=_tuple_of_source)
+
+    def __attrs_post_init__(self) -> None:
+        check_fields(self)
 
     def __len__(self) -> int:
         return len(self.inspections)

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 import attrs
 
-__all__ = ["Problem", "Severity", "ValidationError", "join_path"]
+__all__ = ["Problem", "Severity", "ValidationError", "join_path", "short_repr"]
 
 
 class Severity(enum.Enum):
@@ -37,12 +37,46 @@ class Problem:
     message: str
     severity: Severity = Severity.ERROR
 
+    def __attrs_post_init__(self) -> None:
+        if (
+            self.path.__class__ is not str
+            or self.code.__class__ is not str
+            or self.message.__class__ is not str
+            or self.severity.__class__ is not Severity
+        ):
+            from peelmodel._types import check_fields
+
+            check_fields(self)
+
     def __str__(self) -> str:
         return f"{self.path}: {self.message}"
 
     def under(self, prefix: str) -> Problem:
         """The same problem, its path re-rooted below ``prefix``."""
         return attrs.evolve(self, path=join_path(prefix, self.path))
+
+
+def short_repr(value: object, limit: int = 60) -> str:
+    """``repr(value)`` cut to about ``limit`` characters, saying how long the whole was.
+
+    A message must not quote a 10 MB string back: ``'aaaa…' (10,000,000 characters)``.
+    Huge integers are cut the same way, without converting all their digits.
+
+    >>> short_repr("x" * 1000, limit=10)
+    "'xxxxxxxxxx…' (1,000 characters)"
+    >>> short_repr(10**400)
+    'a number of 401 digits'
+    """
+    if isinstance(value, str):
+        if len(value) <= limit:
+            return repr(value)
+        return f"{value[:limit]!r}"[:-1] + f"…' ({len(value):,} characters)"
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 200:
+        digits = int(value.bit_length() * 0.30103) + 1
+        exact = len(str(abs(value))) if value.bit_length() < 4000 else digits
+        return f"a number of {exact:,} digits"
+    text = repr(value)
+    return text if len(text) <= limit else text[:limit] + "…"
 
 
 def join_path(prefix: str, path: str) -> str:

@@ -4,11 +4,13 @@ innovative or promising practice. Each attaches to a subject of its inspection."
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterable
 from datetime import date
 
 import attrs
 
 from peelmodel._convert import to_tuple
+from peelmodel._types import check_fields
 from peelmodel.errors import Problem, ValidationError
 from peelmodel.sources import Source
 
@@ -27,6 +29,10 @@ def _text_problems(text: str, what: str) -> list[Problem]:
     return [Problem(path="$.text", code="finding.empty", message=f"{what} needs its text")]
 
 
+def _tuple_of_recommendation(items: Iterable[Recommendation]) -> tuple[Recommendation, ...]:
+    return to_tuple(items)
+
+
 @attrs.frozen(kw_only=True)
 class AreaForImprovement:
     """Something the force should improve ("The force should ensure that ...")."""
@@ -36,6 +42,7 @@ class AreaForImprovement:
     source: Source | None = None
 
     def __attrs_post_init__(self) -> None:
+        check_fields(self)
         if problems := _text_problems(self.text, "an area for improvement"):
             raise ValidationError(problems)
 
@@ -48,6 +55,7 @@ class Recommendation:
     deadline: date | None = None
 
     def __attrs_post_init__(self) -> None:
+        check_fields(self)
         if problems := _text_problems(self.text, "a recommendation"):
             raise ValidationError(problems)
 
@@ -58,10 +66,11 @@ class CauseOfConcern:
 
     subject: str
     text: str
-    recommendations: tuple[Recommendation, ...] = attrs.field(converter=to_tuple)
+    recommendations: tuple[Recommendation, ...] = attrs.field(converter=_tuple_of_recommendation)
     source: Source | None = None
 
     def __attrs_post_init__(self) -> None:
+        check_fields(self)
         problems = _text_problems(self.text, "a cause of concern")
         if not self.recommendations:
             problems.append(
@@ -92,5 +101,6 @@ class Practice:
     source: Source | None = None
 
     def __attrs_post_init__(self) -> None:
+        check_fields(self)
         if problems := _text_problems(self.text, "a practice"):
             raise ValidationError(problems)

@@ -14,6 +14,7 @@ import enum
 import functools
 import io
 import re
+from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 
@@ -22,6 +23,7 @@ import attrs
 from peelmodel._convert import close_matches as _close_matches
 from peelmodel._convert import to_tuple
 from peelmodel._display import NotebookMixin
+from peelmodel._types import check_fields
 from peelmodel.errors import Problem, ValidationError
 
 __all__ = ["Country", "Estimate", "Force", "all", "get", "ids"]
@@ -37,6 +39,10 @@ class Country(enum.Enum):
     WALES = "Wales"
 
 
+def _tuple_of_str(items: Iterable[str]) -> tuple[str, ...]:
+    return to_tuple(items)
+
+
 @attrs.frozen(kw_only=True)
 class Estimate:
     """A population or household count that holds for a date."""
@@ -45,6 +51,7 @@ class Estimate:
     as_at: date
 
     def __attrs_post_init__(self) -> None:
+        check_fields(self)
         if self.value <= 0:
             raise ValidationError.single(
                 "$.value",
@@ -65,11 +72,12 @@ class Force(NotebookMixin):
     country: Country
     region: str
     ons_code: str
-    aliases: tuple[str, ...] = attrs.field(default=(), converter=to_tuple)
+    aliases: tuple[str, ...] = attrs.field(default=(), converter=_tuple_of_str)
     population: Estimate | None = None
     households: Estimate | None = None
 
     def __attrs_post_init__(self) -> None:
+        check_fields(self)
         problems = []
         if not _ID.fullmatch(self.id):
             problems.append(

@@ -13,7 +13,9 @@ from collections.abc import Iterable, Iterator
 
 import attrs
 
+from peelmodel._convert import to_tuple
 from peelmodel._display import MetricsMixin
+from peelmodel._types import check_fields
 from peelmodel.dataset import Dataset
 from peelmodel.errors import Problem, ValidationError
 from peelmodel.grades import Grade
@@ -44,6 +46,27 @@ class Change:
     movement: Movement
     reason: str = ""
 
+    def __attrs_post_init__(self) -> None:
+        check_fields(self)
+        before_grade, after_grade, movement, _ = _derive(self.subject, self.before, self.after)
+        problems = []
+        for name, stated, derived in (
+            ("before_grade", self.before_grade, before_grade),
+            ("after_grade", self.after_grade, after_grade),
+            ("movement", self.movement, movement),
+        ):
+            if stated is not derived:
+                problems.append(
+                    Problem(
+                        path=f"$.{name}",
+                        code="change.disagrees",
+                        message=f"{name} is {_said(stated)}, but the inspections it joins give "
+                        f"{_said(derived)}",
+                    )
+                )
+        if problems:
+            raise ValidationError(problems)
+
     def describe(self) -> str:
         """In words: "improved from Requires improvement (PEEL 2015: Effectiveness)"."""
         was = self.before_grade.value if self.before_grade else "not graded"
@@ -54,8 +77,27 @@ class Change:
         return f"{self.movement.value} from {was} ({self.before.title})"
 
 
+def _said(value: Grade | Movement | None) -> str:
+    return "None" if value is None else repr(value.value)
+
+
 def compare(subject: str, before: Inspection, after: Inspection) -> Change:
     """The movement of ``subject`` from ``before`` to ``after`` (both must judge it)."""
+    before_grade, after_grade, movement, why = _derive(subject, before, after)
+    return Change(
+        subject=subject,
+        before=before,
+        after=after,
+        before_grade=before_grade,
+        after_grade=after_grade,
+        movement=movement,
+        reason=why,
+    )
+
+
+def _derive(
+    subject: str, before: Inspection, after: Inspection
+) -> tuple[Grade | None, Grade | None, Movement, str]:
     a, b = before.judgment(subject), after.judgment(subject)
     if a is None or b is None:
         missing = before if a is None else after
@@ -78,19 +120,14 @@ def compare(subject: str, before: Inspection, after: Inspection) -> Change:
         movement, why = Movement.DECLINED, ""
     else:
         movement, why = Movement.UNCHANGED, ""
-    return Change(
-        subject=subject,
-        before=before,
-        after=after,
-        before_grade=a.grade,
-        after_grade=b.grade,
-        movement=movement,
-        reason=why,
-    )
+    return a.grade, b.grade, movement, why
 
 
 def _sorted(inspections: Iterable[Inspection]) -> tuple[Inspection, ...]:
-    return tuple(sorted(inspections, key=lambda i: i.sort_key))
+    items = to_tuple(inspections)
+    if items.__class__ is not tuple or not all(isinstance(i, Inspection) for i in items):
+        return items  # the type check names what is wrong
+    return tuple(sorted(items, key=lambda i: i.sort_key))
 
 
 @attrs.frozen(kw_only=True)
@@ -105,8 +142,14 @@ class ForceHistory(MetricsMixin):
 
     force: str
     inspections: tuple[Inspection, ...] = attrs.field(converter=_sorted)
+    # subject -> its timeline, and each inspection's place in it: built on first use,
+    # so that previous() for every judgment of a long history stays linear.
+    _index: dict[str, tuple[tuple[tuple[Inspection, Judgment], ...], dict[int, int]]] = attrs.field(
+        init=False, repr=False, eq=False, hash=False, factory=dict
+    )
 
     def __attrs_post_init__(self) -> None:
+        check_fields(self)
         problems = [
             Problem(
                 path=f"$.inspections[{i}].force",
@@ -143,12 +186,29 @@ class ForceHistory(MetricsMixin):
 
     def timeline(self, subject: str | None = None) -> tuple[tuple[Inspection, Judgment], ...]:
         """(inspection, judgment) pairs in time order, of one subject or of all."""
-        return tuple(
-            (inspection, judgment)
-            for inspection in self.inspections
-            for judgment in inspection.judgments
-            if subject is None or judgment.subject == subject
-        )
+        if subject is None:
+            return tuple(
+                (inspection, judgment)
+                for inspection in self.inspections
+                for judgment in inspection.judgments
+            )
+        return self._indexed(subject)[0]
+
+    def _indexed(
+        self, subject: str
+    ) -> tuple[tuple[tuple[Inspection, Judgment], ...], dict[int, int]]:
+        index = self._index
+        if not index and self.inspections:
+            steps: dict[str, list[tuple[Inspection, Judgment]]] = {}
+            for inspection in self.inspections:
+                for judgment in inspection.judgments:
+                    steps.setdefault(judgment.subject, []).append((inspection, judgment))
+            built = {
+                s: (tuple(pairs), {id(i): n for n, (i, _) in enumerate(pairs)})
+                for s, pairs in steps.items()
+            }
+            index.update(built)  # two threads build the same entries: harmless
+        return index.get(subject, ((), {}))
 
     def changes(self, subject: str | None = None) -> tuple[Change, ...]:
         """Each movement between consecutive judgments of the same subject."""
@@ -167,9 +227,8 @@ class ForceHistory(MetricsMixin):
 
     def previous(self, inspection: Inspection, subject: str) -> Change | None:
         """The movement of ``subject`` into ``inspection`` from its last earlier judgment."""
-        earlier = None
-        for candidate, _ in self.timeline(subject):
-            if candidate is inspection:
-                return None if earlier is None else compare(subject, earlier, inspection)
-            earlier = candidate
-        return None
+        steps, place = self._indexed(subject)
+        n = place.get(id(inspection))
+        if n is None or n == 0 or steps[n][0] is not inspection:
+            return None
+        return compare(subject, steps[n - 1][0], inspection)

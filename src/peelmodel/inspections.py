@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date
 
 import attrs
 
 from peelmodel import forces
+from peelmodel import programmes as _programmes
 from peelmodel._convert import to_tuple
 from peelmodel._display import MetricsMixin
+from peelmodel._types import check_fields
 from peelmodel.errors import Problem, ValidationError
 from peelmodel.findings import AreaForImprovement, CauseOfConcern, Practice
 from peelmodel.grades import Grade, Pillar
@@ -20,6 +22,51 @@ from peelmodel.programmes import Programme, Subject
 from peelmodel.sources import Source
 
 __all__ = ["Inspection"]
+
+
+def _programme(value: Programme | str) -> Programme:
+    """A programme, or its id or title: ``programme="peel-2017"`` is accepted, and the
+    catalogue's (or a registered) programme is used."""
+    if value.__class__ is Programme or not isinstance(value, str):
+        return value  # a wrong type is reported with the other fields
+    try:
+        return _programmes.get(value)
+    except ValidationError as error:
+        raise ValidationError(p.under("$.programme") for p in error.problems) from None
+
+
+def _tuple_of_period(items: Iterable[Period]) -> tuple[Period, ...]:
+    return to_tuple(items)
+
+
+def _tuple_of_judgment(items: Iterable[Judgment]) -> tuple[Judgment, ...]:
+    return to_tuple(items)
+
+
+def _tuple_of_grade_count(items: Iterable[GradeCount]) -> tuple[GradeCount, ...]:
+    return to_tuple(items)
+
+
+def _tuple_of_area_for_improvement(
+    items: Iterable[AreaForImprovement],
+) -> tuple[AreaForImprovement, ...]:
+    return to_tuple(items)
+
+
+def _tuple_of_cause_of_concern(items: Iterable[CauseOfConcern]) -> tuple[CauseOfConcern, ...]:
+    return to_tuple(items)
+
+
+def _tuple_of_practice(items: Iterable[Practice]) -> tuple[Practice, ...]:
+    return to_tuple(items)
+
+
+def _tuple_of_metric(items: Iterable[Metric]) -> tuple[Metric, ...]:
+    return to_tuple(items)
+
+
+def _tuple_of_source(items: Iterable[Source]) -> tuple[Source, ...]:
+    return to_tuple(items)
 
 
 @attrs.frozen(kw_only=True)
@@ -44,23 +91,26 @@ class Inspection(MetricsMixin):
     """
 
     force: str
-    programme: Programme
+    programme: Programme = attrs.field(converter=_programme)
     published: date | None = None
     pillar: Pillar | None = None
-    fieldwork: tuple[Period, ...] = attrs.field(default=(), converter=to_tuple)
+    fieldwork: tuple[Period, ...] = attrs.field(default=(), converter=_tuple_of_period)
     evidence_period: Period | None = None
     tranche: int | None = None
-    judgments: tuple[Judgment, ...] = attrs.field(default=(), converter=to_tuple)
-    grade_counts: tuple[GradeCount, ...] = attrs.field(default=(), converter=to_tuple)
+    judgments: tuple[Judgment, ...] = attrs.field(default=(), converter=_tuple_of_judgment)
+    grade_counts: tuple[GradeCount, ...] = attrs.field(default=(), converter=_tuple_of_grade_count)
     areas_for_improvement: tuple[AreaForImprovement, ...] = attrs.field(
-        default=(), converter=to_tuple
+        default=(), converter=_tuple_of_area_for_improvement
     )
-    causes_of_concern: tuple[CauseOfConcern, ...] = attrs.field(default=(), converter=to_tuple)
-    practices: tuple[Practice, ...] = attrs.field(default=(), converter=to_tuple)
-    metrics: tuple[Metric, ...] = attrs.field(default=(), converter=to_tuple)
-    sources: tuple[Source, ...] = attrs.field(default=(), converter=to_tuple)
+    causes_of_concern: tuple[CauseOfConcern, ...] = attrs.field(
+        default=(), converter=_tuple_of_cause_of_concern
+    )
+    practices: tuple[Practice, ...] = attrs.field(default=(), converter=_tuple_of_practice)
+    metrics: tuple[Metric, ...] = attrs.field(default=(), converter=_tuple_of_metric)
+    sources: tuple[Source, ...] = attrs.field(default=(), converter=_tuple_of_source)
 
     def __attrs_post_init__(self) -> None:
+        check_fields(self)
         problems = _problems(self)
         if problems:
             raise ValidationError(problems)

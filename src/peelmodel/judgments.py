@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterable
 
 import attrs
 
 from peelmodel._convert import to_tuple
+from peelmodel._types import check_fields
 from peelmodel.errors import Problem, ValidationError
 from peelmodel.grades import Grade
 from peelmodel.sources import Source
@@ -20,6 +22,10 @@ class JudgmentStatus(enum.Enum):
     GRADED = "graded"
     NOT_GRADED = "not graded"
     CARRIED_OVER = "carried over"
+
+
+def _tuple_of_str(items: Iterable[str]) -> tuple[str, ...]:
+    return to_tuple(items)
 
 
 @attrs.frozen(kw_only=True)
@@ -43,6 +49,7 @@ class Judgment:
     source: Source | None = None
 
     def __attrs_post_init__(self) -> None:
+        check_fields(self)
         if self.carried_over_from is not None and self.grade is None:
             raise ValidationError.single(
                 "$.grade",
@@ -64,6 +71,9 @@ class Judgment:
     def is_graded(self) -> bool:
         """True when the judgment has a grade (given now or carried over)."""
         return self.grade is not None
+
+    def __repr__(self) -> str:
+        return f"<Judgment {self.subject}: {self.describe()}>"
 
     def describe(self) -> str:
         """The outcome in words: "Good", "not graded", "Good (carried over from 2016)"."""
@@ -89,10 +99,11 @@ class GradeCount:
 
     grade: Grade
     count: int
-    excluding: tuple[str, ...] = attrs.field(default=(), converter=to_tuple)
+    excluding: tuple[str, ...] = attrs.field(default=(), converter=_tuple_of_str)
     source: Source | None = None
 
     def __attrs_post_init__(self) -> None:
+        check_fields(self)
         if not 0 <= self.count <= 1_000:
             raise ValidationError(
                 [

@@ -15,6 +15,7 @@ import attrs
 
 from peelmodel import rates
 from peelmodel._convert import to_float
+from peelmodel._types import check_fields
 from peelmodel.errors import Problem, ValidationError
 from peelmodel.periods import Period
 from peelmodel.sources import Source
@@ -181,6 +182,13 @@ class Comparator:
     base: int | None = None
     area: str = ENGLAND_AND_WALES
 
+    def __attrs_post_init__(self) -> None:
+        check_fields(self)
+        if not self.area.strip():
+            raise ValidationError.single(
+                "$.area", "comparator.area", "a comparator names its area (England and Wales)"
+            )
+
 
 @attrs.frozen(kw_only=True)
 class Metric:
@@ -210,6 +218,7 @@ class Metric:
     source: Source | None = None
 
     def __attrs_post_init__(self) -> None:
+        check_fields(self)
         what = self.name or self.id
         problems = []
         if not self.id.strip():
@@ -243,6 +252,12 @@ class Metric:
         if per is None or self.count is None or self.base is None:
             return None
         return rates.rate(self.count, self.base, per=per)
+
+    def __repr__(self) -> str:
+        text = f"<Metric {self.id}: {self.value:,.{self.decimals}f} {self.unit.value}"
+        if self.period is not None:
+            text += f", {self.period}"
+        return text + ">"
 
     def __str__(self) -> str:
         text = f"{self.name}: {self.value:,.{self.decimals}f} {self.unit.value}"

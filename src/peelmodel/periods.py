@@ -15,6 +15,7 @@ from datetime import date, timedelta
 
 import attrs
 
+from peelmodel._types import check_fields
 from peelmodel.errors import ValidationError
 
 __all__ = ["Period"]
@@ -88,6 +89,7 @@ class Period:
     end: date
 
     def __attrs_post_init__(self) -> None:
+        check_fields(self)
         if self.end < self.start:
             raise ValidationError.single(
                 "$.end",

@@ -28,13 +28,14 @@ import enum
 import re
 import threading
 import types
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
 import attrs
 
 from peelmodel._convert import close_matches as _close_matches
 from peelmodel._convert import to_tuple
+from peelmodel._types import check_fields
 from peelmodel.errors import Problem, ValidationError
 from peelmodel.grades import GradingScale, Pillar
 from peelmodel.periods import Period
@@ -63,6 +64,14 @@ class SubjectKind(enum.Enum):
     AREA = "area"
 
 
+def _tuple_of_subject(items: Iterable[Subject]) -> tuple[Subject, ...]:
+    return to_tuple(items)
+
+
+def _tuple_of_source(items: Iterable[Source]) -> tuple[Source, ...]:
+    return to_tuple(items)
+
+
 @attrs.frozen(kw_only=True)
 class Subject:
     """Something a programme judges: a pillar overall, a question or an area.
@@ -84,6 +93,7 @@ class Subject:
     note: str = ""
 
     def __attrs_post_init__(self) -> None:
+        check_fields(self)
         problems = []
         if not _ID.fullmatch(self.id):
             problems.append(
@@ -132,13 +142,14 @@ class Programme:
     title: str
     year: int
     scale: GradingScale
-    subjects: tuple[Subject, ...] = attrs.field(converter=to_tuple)
+    subjects: tuple[Subject, ...] = attrs.field(converter=_tuple_of_subject)
     published: Period | None = None
     note: str = ""
-    sources: tuple[Source, ...] = attrs.field(default=(), converter=to_tuple)
+    sources: tuple[Source, ...] = attrs.field(default=(), converter=_tuple_of_source)
     _by_id: Mapping[str, Subject] = attrs.field(init=False, repr=False, eq=False, hash=False)
 
     def __attrs_post_init__(self) -> None:
+        check_fields(self)
         by_id: dict[str, Subject] = {}
         problems: list[Problem] = []
         if not _ID.fullmatch(self.id):

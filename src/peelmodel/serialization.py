@@ -39,7 +39,7 @@ from cattrs.gen import make_dict_structure_fn
 
 from peelmodel import programmes
 from peelmodel._convert import close_matches
-from peelmodel.errors import Problem, ValidationError
+from peelmodel.errors import Problem, ValidationError, short_repr
 from peelmodel.grades import Grade, unknown_grade_message
 from peelmodel.programmes import Programme
 
@@ -105,9 +105,9 @@ def _json_type(value: object) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, str):
-        return f"text {value!r}"
+        return f"text {short_repr(value)}"
     if isinstance(value, int | float):
-        return f"the number {value!r}"
+        return f"the number {short_repr(value)}"
     if isinstance(value, list | tuple):
         return "a list"
     if isinstance(value, dict):
@@ -303,6 +303,11 @@ def _converter() -> cattrs.Converter:
     return converter
 
 
+# Fields written even when they hold their default, because they say what a document
+# is: an empty dataset is still {"inspections": []}, not an empty inspection.
+_ALWAYS_WRITTEN = {("Dataset", "inspections")}
+
+
 def _unstructure_hook(
     converter: cattrs.Converter, cls: type[Any], *, lists: bool
 ) -> Callable[[Any], Any]:
@@ -337,7 +342,7 @@ def _unstructure_hook(
                 expr = f"h_{a.name}(v)"
         lines.append(f"    v = o.{a.name}")
         default = a.default
-        if default is attrs.NOTHING:
+        if default is attrs.NOTHING or (cls.__name__, a.name) in _ALWAYS_WRITTEN:
             if inner is not None and expr != "v":
                 expr = f"None if v is None else {expr}"
             lines.append(f"    res[{a.name!r}] = {expr}")
@@ -429,7 +434,16 @@ def _problems(error: BaseException, path: str, cls: Any) -> list[Problem]:
     if isinstance(error, ForbiddenExtraKeysError):
         known = [a.name for a in attrs.fields(error.cl) if a.init] if attrs.has(error.cl) else []
         problems = []
-        for key in sorted(error.extra_fields):
+        for key in sorted(error.extra_fields, key=repr):
+            if key.__class__ is not str:
+                problems.append(
+                    Problem(
+                        path=f"{path}[{short_repr(key)}]",
+                        code="key.type",
+                        message=f"a key must be text, as in JSON, not {_json_type(key)}",
+                    )
+                )
+                continue
             close = close_matches(key, known, n=1)
             hint = f"; did you mean {close[0]!r}?" if close else ""
             problems.append(
@@ -530,11 +544,84 @@ def from_json(text: str | bytes, cls: type[T]) -> T:
         raise ValidationError.single(
             "$", "json.type", f"expected JSON text, not {type(text).__name__}"
         )
+    return from_dict(_loads(text), cls)
+
+
+def _loads(text: str | bytes | bytearray) -> Any:
+    """Parse JSON text strictly: a syntax error or a key given twice in one object is a
+    :class:`ValidationError` with its position or path (most parsers let the last of
+    two equal keys win, silently)."""
     try:
         data = orjson.loads(text)
     except orjson.JSONDecodeError as error:
         raise ValidationError.single("$", *_syntax(text, error)) from None
-    return from_dict(data, cls)
+    _refuse_duplicate_keys(text, data)
+    return data
+
+
+def _refuse_duplicate_keys(text: str | bytes | bytearray | memoryview, data: Any) -> None:
+    """Raise ValidationError if an object of ``text`` (which parsed as ``data``) gives
+    a key twice."""
+    if (data.__class__ is dict or data.__class__ is list) and not _as_orjson_writes(text, data):
+        duplicates = _duplicate_keys(text)
+        if duplicates:
+            raise ValidationError(duplicates)
+
+
+def _as_orjson_writes(text: str | bytes | bytearray | memoryview, data: Any) -> bool:
+    """True when ``text`` is exactly what orjson writes for ``data`` (as peelmodel's
+    to_json does), which proves that no key was given twice: a few milliseconds for a
+    national file, against tens for a full second parse."""
+    raw = text.encode() if isinstance(text, str) else text
+    try:
+        if orjson.dumps(data) == raw:
+            return True
+        indented = orjson.dumps(data, option=orjson.OPT_INDENT_2)
+    except (TypeError, orjson.JSONEncodeError):
+        return False
+    return indented == raw or indented + b"\n" == raw
+
+
+def _duplicate_keys(text: str | bytes | bytearray | memoryview) -> list[Problem]:
+    """A problem for each key given twice in one object of ``text``, with its path."""
+    import json
+
+    repeated: dict[int, list[str]] = {}
+
+    def pairs_hook(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        built = dict(pairs)
+        if len(built) != len(pairs):
+            seen: set[str] = set()
+            twice = [k for k, _ in pairs if k in seen or seen.add(k)]  # type: ignore[func-returns-value]
+            repeated[id(built)] = list(dict.fromkeys(twice))
+        return built
+
+    try:
+        tree = json.loads(
+            text if isinstance(text, str) else bytes(text), object_pairs_hook=pairs_hook
+        )
+    except (ValueError, RecursionError):
+        return []  # orjson read it; the standard parser's own limits are not the user's
+    if not repeated:
+        return []
+    problems: list[Problem] = []
+    stack: list[tuple[Any, str]] = [(tree, "$")]
+    while stack:
+        node, path = stack.pop()
+        if node.__class__ is dict:
+            for key in repeated.get(id(node), ()):
+                problems.append(
+                    Problem(
+                        path=f"{path}.{key}",
+                        code="json.duplicate_key",
+                        message=f"the key {short_repr(key)} is given more than once in this "
+                        "object; each key may appear once",
+                    )
+                )
+            stack.extend((v, f"{path}.{k}") for k, v in reversed(node.items()))
+        elif node.__class__ is list:
+            stack.extend((v, f"{path}[{i}]") for i, v in reversed(list(enumerate(node))))
+    return problems
 
 
 def _syntax(text: str | bytes | bytearray, error: orjson.JSONDecodeError) -> tuple[str, str]:
@@ -557,68 +644,10 @@ def _syntax(text: str | bytes | bytearray, error: orjson.JSONDecodeError) -> tup
 
 
 def json_schema(cls: type[Any]) -> dict[str, Any]:
-    """The JSON Schema (draft 2020-12) of the documents ``to_json(obj)`` writes for ``cls``."""
-    defs: dict[str, Any] = {}
-    root = _schema_for(cls, defs)
-    schema: dict[str, Any] = {
-        "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": f"https://peelmodel.invalid/schema/v{SCHEMA_VERSION}/{cls.__name__}.json",
-        "title": cls.__name__,
-    }
-    if attrs.has(cls):
-        body = dict(defs[cls.__name__])
-        body["properties"] = {
-            "schema_version": {"type": "integer", "minimum": 1, "maximum": SCHEMA_VERSION},
-            **body["properties"],
-        }
-        schema |= body
-    else:
-        schema |= root
-    if defs:
-        schema["$defs"] = defs
-    return schema
+    """The JSON Schema (draft 2020-12) of the documents ``to_json(obj)`` writes for ``cls``.
 
+    Built in :mod:`peelmodel._schema`; :doc:`serialization` lists what it cannot say.
+    """
+    from peelmodel._schema import json_schema as build
 
-def _schema_for(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
-    if tp is str:
-        return {"type": "string"}
-    if tp is bool:
-        return {"type": "boolean"}
-    if tp is int:
-        return {"type": "integer"}
-    if tp is float:
-        return {"type": "number"}
-    if tp is date:
-        return {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
-    if isinstance(tp, type) and issubclass(tp, enum.Enum):
-        return {"enum": [m.value for m in tp]}
-    origin = typing.get_origin(tp)
-    if origin is typing.Union or origin is types.UnionType:
-        return {"anyOf": [_schema_for(arg, defs) for arg in typing.get_args(tp)]}
-    if tp is type(None):
-        return {"type": "null"}
-    if _is_tuple_of(tp):
-        return {"type": "array", "items": _schema_for(typing.get_args(tp)[0], defs)}
-    if attrs.has(tp):
-        name = tp.__name__
-        if name not in defs:
-            defs[name] = {}  # placeholder against recursion
-            hints = typing.get_type_hints(tp)
-            fields = [a for a in attrs.fields(tp) if a.init]
-            defs[name] = {
-                "type": "object",
-                "description": (tp.__doc__ or "").strip().split("\n\n")[0],
-                "properties": {a.name: _schema_for(hints[a.name], defs) for a in fields},
-                "required": [a.name for a in fields if a.default is attrs.NOTHING],
-                "additionalProperties": False,
-            }
-        ref = {"$ref": f"#/$defs/{name}"}
-        if tp is Programme:
-            return {
-                "anyOf": [
-                    {"type": "string", "description": "the id of a registered programme"},
-                    ref,
-                ]
-            }
-        return ref
-    raise TypeError(f"no JSON Schema for {tp!r}")
+    return build(cls)

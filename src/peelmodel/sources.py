@@ -17,6 +17,7 @@ from datetime import date
 
 import attrs
 
+from peelmodel._types import check_fields
 from peelmodel.errors import Problem, ValidationError
 
 __all__ = ["Source", "format_date"]
@@ -45,6 +46,7 @@ class Source:
     note: str | None = None
 
     def __attrs_post_init__(self) -> None:
+        check_fields(self)
         problems: list[Problem] = []
         title = (self.title or "").strip()
         url = (self.url or "").strip()
