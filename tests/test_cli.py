@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -12,7 +13,14 @@ import jsonschema
 import pytest
 
 
-def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+def run(
+    *args: str, stdin: str | None = None, columns: int | None = None
+) -> subprocess.CompletedProcess[str]:
+    # os.environ, not the process environment: pytest imports readline, which sets
+    # COLUMNS in the latter. Without COLUMNS, output to a pipe is not wrapped.
+    env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
+    if columns is not None:
+        env["COLUMNS"] = str(columns)
     return subprocess.run(
         [sys.executable, "-m", "peelmodel", *args],
         capture_output=True,
@@ -20,6 +28,7 @@ def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str
         input=stdin,
         check=False,
         timeout=60,
+        env=env,
     )
 
 
@@ -179,7 +188,8 @@ def test_main_job_shows_the_essex_history() -> None:
     rows = [line.split("  ") for line in result.stdout.splitlines()]
     flat = [" ".join(cell.strip() for cell in row if cell.strip()) for row in rows]
     assert (
-        "PEEL 2015: Effectiveness 18 Feb 2016 Effectiveness (overall) Requires improvement" in flat
+        "PEEL 2015: Effectiveness 18 February 2016 Effectiveness (overall) Requires improvement"
+        in flat
     )
     assert "Effectiveness: vulnerability Inadequate" in flat
     assert (

@@ -183,7 +183,7 @@ def test_show_any_force_and_the_national_views() -> None:
     assert kent.returncode == 0, kent.stderr
     assert kent.stdout.startswith("Kent Police (kent): PEEL history")
     flat = " ".join(kent.stdout.split())
-    assert "PEEL 2015: Legitimacy 11 Feb 2016 Legitimacy (overall) Outstanding" in flat
+    assert "PEEL 2015: Legitimacy 11 February 2016 Legitimacy (overall) Outstanding" in flat
     table = run("show", "--programme", "peel-2017")
     assert table.returncode == 0
     kent_row = next(line for line in table.stdout.splitlines() if line.startswith("Kent Police"))
