@@ -135,8 +135,12 @@ def test_shrinks_to_small_readable_examples() -> None:
             "scale must be a GradingScale or a strategy of them, not 'four-point'",
         ),
         (
-            lambda: pst.inspections(programme="peel-2015"),
-            "programme must be a Programme or a strategy of them, not 'peel-2015'",
+            lambda: pst.inspections(programme=2015),
+            "programme must be a Programme or a strategy of them, not 2015",
+        ),
+        (
+            lambda: pst.inspections(programme="peel-1999"),
+            "programme: 'peel-1999' is not a known PEEL programme",
         ),
         (
             lambda: pst.invalid_inspection_documents(rule="nope"),
@@ -195,6 +199,6 @@ def test_strategies_without_hypothesis_say_how_to_install_it() -> None:
     )
     assert result.returncode == 1
     assert (
-        "ImportError: peelmodel.strategies needs hypothesis: pip install 'peelmodel[test]'"
+        "ImportError: peelmodel.strategies needs hypothesis: pip install 'peelmodel[hypothesis]'"
         in result.stderr
     )

@@ -1,6 +1,6 @@
 """Hypothesis strategies for every public class of peelmodel.
 
-Needs hypothesis (``pip install 'peelmodel[test]'``). Every strategy is valid by
+Needs hypothesis (``pip install 'peelmodel[hypothesis]'``). Every strategy is valid by
 construction: it draws a base and then a count within it, a scale and then grades on
 it, a programme and then subjects it defines, rather than filtering. Arguments are
 keyword-only; where an argument is a value (a scale, a programme, a force), a
@@ -15,7 +15,9 @@ strategy of such values is accepted too.
 
 from __future__ import annotations
 
+import functools
 import string
+from collections.abc import Iterable
 from datetime import date, timedelta
 from typing import Any, TypeVar
 
@@ -24,14 +26,15 @@ try:
     from hypothesis.errors import InvalidArgument
 except ImportError as error:  # pragma: no cover - exercised in a process without hypothesis
     raise ImportError(
-        "peelmodel.strategies needs hypothesis: pip install 'peelmodel[test]' (or hypothesis)"
+        "peelmodel.strategies needs hypothesis: pip install 'peelmodel[hypothesis]'"
     ) from error
 
 from peelmodel import forces as _forces
 from peelmodel import programmes as _programmes
 from peelmodel import rates
+from peelmodel._types import FIRST_PEEL_YEAR
 from peelmodel.dataset import Dataset
-from peelmodel.errors import Problem, Severity
+from peelmodel.errors import Problem, Severity, ValidationError
 from peelmodel.findings import (
     AreaForImprovement,
     CauseOfConcern,
@@ -108,6 +111,40 @@ _WORDS = [
 ]
 
 
+# Strategies drawn inside composites are built once and reused: Hypothesis validates
+# every new strategy object, and rebuilding them on each draw made a default @given
+# over datasets take seconds.
+@functools.lru_cache(maxsize=4096)
+def _sampled_cached(values: tuple[Any, ...]) -> st.SearchStrategy[Any]:
+    return st.sampled_from(values)
+
+
+def _sampled(values: Iterable[T]) -> st.SearchStrategy[T]:
+    items = tuple(values)
+    try:
+        return _sampled_cached(items)
+    except TypeError:  # values that cannot be hashed (lists in a document)
+        return st.sampled_from(items)
+
+
+@functools.lru_cache(maxsize=4096)
+def _ints(min_value: int, max_value: int) -> st.SearchStrategy[int]:
+    return st.integers(min_value=min_value, max_value=max_value)
+
+
+@functools.lru_cache(maxsize=4096)
+def _dates(min_value: date, max_value: date) -> st.SearchStrategy[date]:
+    return st.dates(min_value=min_value, max_value=max_value)
+
+
+@functools.lru_cache(maxsize=4096)
+def _maybe(strategy: st.SearchStrategy[T]) -> st.SearchStrategy[T | None]:
+    return st.none() | strategy
+
+
+_BOOLS = st.booleans()
+
+
 def _as_strategy(
     value: T | st.SearchStrategy[T] | None, default: st.SearchStrategy[T], name: str, kind: type
 ) -> st.SearchStrategy[T]:
@@ -120,10 +157,9 @@ def _as_strategy(
     raise InvalidArgument(f"{name} must be a {kind.__name__} or a strategy of them, not {value!r}")
 
 
-def _sentences(
-    *, lead: str = "", min_words: int = 2, max_words: int = 12
-) -> st.SearchStrategy[str]:
-    words = st.lists(st.sampled_from(_WORDS), min_size=min_words, max_size=max_words)
+@functools.lru_cache(maxsize=64)
+def _sentences(*, lead: str = "", min_words: int = 2, max_words: int = 6) -> st.SearchStrategy[str]:
+    words = st.lists(_sampled(_WORDS), min_size=min_words, max_size=max_words)
     return words.map(lambda ws: (lead + " ".join(ws)).strip().capitalize() + ".")
 
 
@@ -132,28 +168,36 @@ def grades(
 ) -> st.SearchStrategy[Grade]:
     """Grades; on one scale (or a strategy of scales) when ``scale`` is given."""
     if scale is None:
-        return st.sampled_from(list(Grade))
-    scales = _as_strategy(scale, st.sampled_from(list(GradingScale)), "scale", GradingScale)
-    return scales.flatmap(lambda s: st.sampled_from(s.grades))
+        return _sampled(list(Grade))
+    scales = _as_strategy(scale, _sampled(list(GradingScale)), "scale", GradingScale)
+    return scales.flatmap(lambda s: _sampled(s.grades))
 
 
 def periods(*, min_value: date = _EARLIEST, max_value: date = _LATEST) -> st.SearchStrategy[Period]:
-    """Periods within ``min_value`` .. ``max_value``: instants, runs of months and any spans."""
+    """Periods within ``min_value`` .. ``max_value``: instants, runs of months and any spans.
+
+    By default, between 1 January 2010 and 31 December 2030.
+    """
     if not isinstance(min_value, date) or not isinstance(max_value, date) or max_value < min_value:
         raise InvalidArgument(
             f"need dates with min_value <= max_value, not {min_value!r} and {max_value!r}"
         )
 
+    return _periods(min_value, max_value)
+
+
+@functools.lru_cache(maxsize=1024)
+def _periods(min_value: date, max_value: date) -> st.SearchStrategy[Period]:
     @st.composite
     def draw_period(draw: st.DrawFn) -> Period:
-        start = draw(st.dates(min_value=min_value, max_value=max_value))
-        length = draw(st.integers(min_value=0, max_value=(max_value - start).days))
+        start = draw(_dates(min_value, max_value))
+        length = draw(_ints(0, (max_value - start).days))
         return Period(start=start, end=start + timedelta(days=length))
 
     return draw_period()
 
 
-_URLS = st.sampled_from(
+_URLS = _sampled(
     [
         "https://hmicfrs.justiceinspectorates.gov.uk/peel-assessments/peel-2017/kent/",
         "https://www.justiceinspectorates.gov.uk/hmicfrs/",
@@ -164,29 +208,32 @@ _URLS = st.sampled_from(
 
 @st.composite
 def _source(draw: st.DrawFn) -> Source:
-    title = draw(st.none() | st.sampled_from(["PEEL 2021/22: Kent Police", "Press release"]))
-    url = draw(_URLS) if title is None else draw(st.none() | _URLS)
+    title = draw(_maybe(_sampled(["PEEL 2021/22: Kent Police", "Press release"])))
+    url = draw(_URLS) if title is None else draw(_maybe(_URLS))
     return Source(
         title=title,
         url=url,
-        publisher=draw(st.none() | st.sampled_from(["HMIC", "HMICFRS", "Kent Police"])),
-        published=draw(st.none() | st.dates(_EARLIEST, _LATEST)),
-        page=draw(st.none() | st.integers(min_value=1, max_value=200)),
-        note=draw(st.none() | _sentences()),
+        publisher=draw(_maybe(_sampled(["HMIC", "HMICFRS", "Kent Police"]))),
+        published=draw(_maybe(_dates(_EARLIEST, _LATEST))),
+        page=draw(_maybe(_ints(1, 200))),
+        note=draw(_maybe(_sentences())),
     )
+
+
+_SOURCES = _source()
 
 
 def sources() -> st.SearchStrategy[Source]:
     """Citations: a title or a URL (or both), maybe a publisher, a date and a page."""
-    return _source()
+    return _SOURCES
 
 
 def estimates() -> st.SearchStrategy[Estimate]:
     """Population or household counts with the date they hold for."""
     return st.builds(
         Estimate,
-        value=st.integers(min_value=1, max_value=10_000_000),
-        as_at=st.dates(_EARLIEST, _LATEST),
+        value=_ints(1, 10_000_000),
+        as_at=_dates(_EARLIEST, _LATEST),
     )
 
 
@@ -203,9 +250,9 @@ def forces() -> st.SearchStrategy[Force]:
             population=population,
             households=households,
         ),
-        st.sampled_from(_forces.all()),
-        st.none() | estimates(),
-        st.none() | estimates(),
+        _sampled(_forces.all()),
+        _maybe(estimates()),
+        _maybe(estimates()),
     )
 
 
@@ -214,9 +261,7 @@ _SLUG = st.text(alphabet=string.ascii_lowercase + string.digits, min_size=1, max
 
 def subjects(*, kind: SubjectKind | None = None) -> st.SearchStrategy[Subject]:
     """Subjects of judgment that stand alone (areas, or pillars overall)."""
-    kinds = (
-        st.sampled_from([SubjectKind.PILLAR, SubjectKind.AREA]) if kind is None else st.just(kind)
-    )
+    kinds = _sampled([SubjectKind.PILLAR, SubjectKind.AREA]) if kind is None else st.just(kind)
 
     @st.composite
     def draw_subject(draw: st.DrawFn) -> Subject:
@@ -224,16 +269,16 @@ def subjects(*, kind: SubjectKind | None = None) -> st.SearchStrategy[Subject]:
         if k is SubjectKind.QUESTION:
             raise InvalidArgument("a question needs its pillar: use programmes() for those")
         pillar = (
-            draw(st.sampled_from(list(Pillar)))
+            draw(_sampled(list(Pillar)))
             if k is SubjectKind.PILLAR
-            else draw(st.none() | st.sampled_from(list(Pillar)))
+            else draw(_maybe(_sampled(list(Pillar))))
         )
         return Subject(
             id=draw(_SLUG),
             title=draw(_sentences()),
             kind=k,
             pillar=pillar,
-            graded=draw(st.booleans()),
+            graded=draw(_BOOLS),
         )
 
     return draw_subject()
@@ -241,28 +286,28 @@ def subjects(*, kind: SubjectKind | None = None) -> st.SearchStrategy[Subject]:
 
 def programmes(*, custom: bool | None = None) -> st.SearchStrategy[Programme]:
     """Programmes of the catalogue, and (unless ``custom=False``) new ones users could describe."""
-    catalogue = st.sampled_from(_programmes.catalogue())
+    catalogue = _sampled(_programmes.catalogue())
     if custom is False:
         return catalogue
 
     @st.composite
     def draw_custom(draw: st.DrawFn) -> Programme:
         ids = draw(st.lists(_SLUG, min_size=1, max_size=6, unique=True))
-        scale = draw(st.sampled_from(list(GradingScale)))
+        scale = draw(_sampled(list(GradingScale)))
         subject_list = [
             Subject(
                 id=f"area-{i}",
                 title=draw(_sentences()),
                 kind=SubjectKind.AREA,
-                pillar=draw(st.none() | st.sampled_from(list(Pillar))),
-                graded=draw(st.booleans()),
+                pillar=draw(_maybe(_sampled(list(Pillar)))),
+                graded=draw(_BOOLS),
             )
             for i in ids
         ]
         return Programme(
             id=f"custom-{draw(_SLUG)}",
             title=f"Custom {draw(_SLUG)}",
-            year=draw(st.integers(min_value=2024, max_value=2030)),
+            year=draw(_ints(2024, 2030)),
             scale=scale,
             subjects=subject_list,
         )
@@ -272,35 +317,48 @@ def programmes(*, custom: bool | None = None) -> st.SearchStrategy[Programme]:
     return st.one_of(catalogue, draw_custom())
 
 
+def _programme_by_id(programme_id: str) -> Programme:
+    try:
+        return _programmes.get(programme_id)
+    except ValidationError as error:
+        raise InvalidArgument(f"programme: {error.problems[0].message}") from None
+
+
 def judgments(
     *,
-    programme: Programme | st.SearchStrategy[Programme] | None = None,
+    programme: Programme | str | st.SearchStrategy[Programme] | None = None,
     subject: Subject | None = None,
 ) -> st.SearchStrategy[Judgment]:
     """Judgments valid for one subject of a programme: graded on its scale, not graded,
     or carried over from an earlier year (narrative-only subjects are never graded)."""
+    if isinstance(programme, str):
+        programme = _programme_by_id(programme)
     programme_st = _as_strategy(programme, programmes(custom=False), "programme", Programme)
 
     @st.composite
     def draw_judgment(draw: st.DrawFn) -> Judgment:
         p = draw(programme_st)
-        s = subject if subject is not None else draw(st.sampled_from(p.subjects))
+        s = subject if subject is not None else draw(_sampled(p.subjects))
         return _judgment(draw, p, s)
 
     return draw_judgment()
 
 
+_SUMMARIES = st.just("") | _sentences(min_words=4)
+
+
 def _judgment(draw: st.DrawFn, programme: Programme, subject: Subject) -> Judgment:
-    summary = draw(st.just("") | _sentences(min_words=4))
+    summary = draw(_SUMMARIES)
     if not subject.graded:
         return Judgment(subject=subject.id, summary=summary)
-    state = draw(st.sampled_from(["graded", "graded", "not graded", "carried over"]))
+    state = draw(_sampled(["graded", "graded", "not graded", "carried over"]))
     if state == "not graded":
         return Judgment(subject=subject.id, summary=summary)
-    grade = draw(st.sampled_from(programme.scale.grades))
+    grade = draw(_sampled(programme.scale.grades))
+    earliest = max(programme.year - 3, FIRST_PEEL_YEAR)
     carried = (
-        draw(st.integers(min_value=programme.year - 3, max_value=programme.year - 1))
-        if state == "carried over"
+        draw(_ints(earliest, programme.year - 1))
+        if state == "carried over" and earliest < programme.year
         else None
     )
     return Judgment(subject=subject.id, grade=grade, carried_over_from=carried, summary=summary)
@@ -308,12 +366,17 @@ def _judgment(draw: st.DrawFn, programme: Programme, subject: Subject) -> Judgme
 
 def areas_for_improvement(*, subject: str | None = None) -> st.SearchStrategy[AreaForImprovement]:
     """Areas for improvement that read as one ("The force should ...")."""
+    return _areas_for_improvement(subject)
+
+
+@functools.lru_cache(maxsize=1024)
+def _areas_for_improvement(subject: str | None) -> st.SearchStrategy[AreaForImprovement]:
     subject_st = st.just(subject) if subject is not None else _SLUG
     return st.builds(
         AreaForImprovement,
         subject=subject_st,
         text=_sentences(lead="the force should "),
-        source=st.none() | sources(),
+        source=_maybe(sources()),
     )
 
 
@@ -322,31 +385,44 @@ def recommendations() -> st.SearchStrategy[Recommendation]:
     return st.builds(
         Recommendation,
         text=_sentences(lead="the force should "),
-        deadline=st.none() | st.dates(_EARLIEST, _LATEST),
+        deadline=_maybe(_dates(_EARLIEST, _LATEST)),
     )
+
+
+_RECOMMENDATIONS = recommendations()
 
 
 def causes_of_concern(*, subject: str | None = None) -> st.SearchStrategy[CauseOfConcern]:
     """Causes of concern, each with one to three recommendations."""
+    return _causes_of_concern(subject)
+
+
+@functools.lru_cache(maxsize=1024)
+def _causes_of_concern(subject: str | None) -> st.SearchStrategy[CauseOfConcern]:
     subject_st = st.just(subject) if subject is not None else _SLUG
     return st.builds(
         CauseOfConcern,
         subject=subject_st,
         text=_sentences(min_words=4),
-        recommendations=st.lists(recommendations(), min_size=1, max_size=3),
-        source=st.none() | sources(),
+        recommendations=st.lists(_RECOMMENDATIONS, min_size=1, max_size=3),
+        source=_maybe(sources()),
     )
 
 
 def practices(*, subject: str | None = None) -> st.SearchStrategy[Practice]:
     """Innovative or promising practice."""
+    return _practices(subject)
+
+
+@functools.lru_cache(maxsize=1024)
+def _practices(subject: str | None) -> st.SearchStrategy[Practice]:
     subject_st = st.just(subject) if subject is not None else _SLUG
     return st.builds(
         Practice,
         subject=subject_st,
         text=_sentences(min_words=4),
-        kind=st.sampled_from(list(PracticeKind)),
-        source=st.none() | sources(),
+        kind=_sampled(list(PracticeKind)),
+        source=_maybe(sources()),
     )
 
 
@@ -355,20 +431,20 @@ def _figure(
 ) -> tuple[float, int | None, int | None]:
     """A value with an agreeing count and base: the base first, then the count within it."""
     if unit is Unit.COUNT:
-        return float(draw(st.integers(min_value=0, max_value=10_000_000))), None, None
+        return float(draw(_ints(0, 10_000_000))), None, None
     if unit is Unit.POUNDS:
-        pence = draw(st.integers(min_value=-(10**9), max_value=10**9))
+        pence = draw(_ints(-(10**9), 10**9))
         return rates.round_to(pence / 100, decimals), None, None
     if unit is Unit.PERCENT_CHANGE:
-        old = draw(st.integers(min_value=1, max_value=1_000_000))
-        new = draw(st.integers(min_value=0, max_value=3 * old))
+        old = draw(_ints(1, 1_000_000))
+        new = draw(_ints(0, 3 * old))
         value = rates.round_to(rates.exact_percent_change(old, new), decimals)
         return (value, new, old) if with_counts else (value, None, None)
     per = unit.per
     assert per is not None
-    base = draw(st.integers(min_value=1, max_value=5_000_000))
+    base = draw(_ints(1, 5_000_000))
     top = base if unit is Unit.PERCENT else min(base * 10, 5_000_000)
-    count = draw(st.integers(min_value=0, max_value=top))
+    count = draw(_ints(0, top))
     value = rates.round_to(rates.exact_rate(count, base, per=per), decimals)
     return (value, count, base) if with_counts else (value, None, None)
 
@@ -378,7 +454,7 @@ def comparators(*, unit: Unit = Unit.PERCENT, decimals: int = 1) -> st.SearchStr
 
     @st.composite
     def draw_comparator(draw: st.DrawFn) -> Comparator:
-        value, count, base = _figure(draw, unit, decimals, with_counts=draw(st.booleans()))
+        value, count, base = _figure(draw, unit, decimals, with_counts=draw(_BOOLS))
         return Comparator(value=value, count=count, base=base)
 
     return draw_comparator()
@@ -392,8 +468,8 @@ def metrics(
 ) -> st.SearchStrategy[Metric]:
     """Metrics at every unit and published precision, with and without count and base,
     with and without a comparator; values agree with their counts by construction."""
-    unit_st = _as_strategy(unit, st.sampled_from(list(Unit)), "unit", Unit)
-    decimals_st = _as_strategy(decimals, st.integers(min_value=0, max_value=3), "decimals", int)
+    unit_st = _as_strategy(unit, _sampled(list(Unit)), "unit", Unit)
+    decimals_st = _as_strategy(decimals, _ints(0, 3), "decimals", int)
 
     @st.composite
     def draw_metric(draw: st.DrawFn) -> Metric:
@@ -403,12 +479,12 @@ def metrics(
             raise InvalidArgument(f"decimals must be 0 or more, not {d}")
         if u is Unit.COUNT:
             d = 0
-        value, count, base = _figure(draw, u, d, with_counts=draw(st.booleans()))
+        value, count, base = _figure(draw, u, d, with_counts=draw(_BOOLS))
         comparator = None
-        if draw(st.booleans()):
-            c_value, c_count, c_base = _figure(draw, u, d, with_counts=draw(st.booleans()))
+        if draw(_BOOLS):
+            c_value, c_count, c_base = _figure(draw, u, d, with_counts=draw(_BOOLS))
             comparator = Comparator(value=c_value, count=c_count, base=c_base)
-        period = draw(st.none() | periods())
+        period = draw(_maybe(_periods(_EARLIEST, _LATEST)))
         return Metric(
             id=id if id is not None else draw(_SLUG),
             name=draw(_sentences(max_words=4)).rstrip("."),
@@ -416,30 +492,64 @@ def metrics(
             unit=u,
             decimals=d,
             period=period,
-            compared_with=draw(st.none() | periods()) if u is Unit.PERCENT_CHANGE else None,
+            compared_with=draw(_maybe(_periods(_EARLIEST, _LATEST)))
+            if u is Unit.PERCENT_CHANGE
+            else None,
             count=count,
             base=base,
             comparator=comparator,
-            source=draw(st.none() | sources()),
+            source=draw(_maybe(sources())),
         )
 
     return draw_metric()
 
 
+_METRIC_LISTS = st.lists(metrics(), max_size=4, unique_by=lambda m: m.id)
+_SOURCE_LISTS = st.lists(_SOURCES, max_size=2)
+
+
+@functools.lru_cache(maxsize=1024)
+def _subject_lists(covered: tuple[Subject, ...], min_size: int) -> st.SearchStrategy[list[Subject]]:
+    return st.lists(_sampled(covered), min_size=min_size, unique_by=lambda s: s.id)
+
+
+@functools.lru_cache(maxsize=1024)
+def _finding_lists(
+    subject_ids: tuple[str, ...],
+) -> tuple[
+    st.SearchStrategy[list[AreaForImprovement]],
+    st.SearchStrategy[list[CauseOfConcern]],
+    st.SearchStrategy[list[Practice]],
+]:
+    ids = _sampled(subject_ids)
+    return (
+        st.lists(ids.flatmap(_areas_for_improvement), max_size=3),
+        st.lists(ids.flatmap(_causes_of_concern), max_size=2),
+        st.lists(ids.flatmap(_practices), max_size=1),
+    )
+
+
+@functools.lru_cache(maxsize=1024)
+def _fieldwork(last: date) -> st.SearchStrategy[list[Period]]:
+    return st.lists(_periods(_EARLIEST, max(last, _EARLIEST)), max_size=2)
+
+
 def inspections(
     *,
-    programme: Programme | st.SearchStrategy[Programme] | None = None,
+    programme: Programme | str | st.SearchStrategy[Programme] | None = None,
     force: Force | str | st.SearchStrategy[Force] | None = None,
     min_judgments: int = 0,
 ) -> st.SearchStrategy[Inspection]:
     """Valid inspections of every programme (or of ``programme``) and force: with and
     without a pillar scope, findings and metrics; judgments never repeat a subject."""
+    if isinstance(programme, str):
+        programme = _programme_by_id(programme)
     programme_st = _as_strategy(
         programme, programmes(custom=False) | programmes(custom=True), "programme", Programme
     )
     if isinstance(force, str):
         force = _forces.get(force)
-    force_st = _as_strategy(force, st.sampled_from(_forces.all()), "force", Force)
+    force_st = _as_strategy(force, _sampled(_forces.all()), "force", Force)
     if not isinstance(min_judgments, int) or min_judgments < 0:
         raise InvalidArgument(
             f"min_judgments must be a whole number 0 or more, not {min_judgments!r}"
@@ -451,48 +561,34 @@ def inspections(
         pillars = sorted(
             {s.pillar for s in p.subjects if s.pillar is not None}, key=lambda x: x.value
         )
-        pillar = draw(st.none() | st.sampled_from(pillars)) if pillars and p.year < 2021 else None
+        pillar = draw(_maybe(_sampled(pillars))) if pillars and p.year < 2021 else None
         covered = p.pillar_subjects(pillar)
         if len(covered) < min_judgments:
             raise InvalidArgument(
                 f"{p.title} covers {len(covered)} subjects, fewer than min_judgments={min_judgments}"
             )
-        chosen = draw(
-            st.lists(st.sampled_from(covered), min_size=min_judgments, unique_by=lambda s: s.id)
-        )
-        subject_ids = st.sampled_from([s.id for s in covered])
-        metric_list = draw(st.lists(metrics(), max_size=4, unique_by=lambda m: m.id))
-        published = draw(
-            st.none() | st.dates(min_value=date(p.year, 1, 1), max_value=date(p.year + 3, 12, 31))
-        )
+        chosen = draw(_subject_lists(covered, min_judgments))
+        afis, concerns, practice_list = _finding_lists(tuple(s.id for s in covered))
+        metric_list = draw(_METRIC_LISTS)
+        published = draw(_maybe(_dates(date(p.year, 1, 1), date(p.year + 3, 12, 31))))
         return Inspection(
             force=draw(force_st).id,
             programme=p,
             pillar=pillar,
             published=published,
-            fieldwork=draw(
-                st.lists(periods(max_value=published or date(p.year, 12, 31)), max_size=2)
-            ),
+            fieldwork=draw(_fieldwork(published or date(p.year, 12, 31))),
             judgments=[_judgment(draw, p, s) for s in chosen],
-            areas_for_improvement=draw(
-                st.lists(
-                    subject_ids.flatmap(lambda s: areas_for_improvement(subject=s)), max_size=3
-                )
-            ),
-            causes_of_concern=draw(
-                st.lists(subject_ids.flatmap(lambda s: causes_of_concern(subject=s)), max_size=2)
-            ),
-            practices=draw(
-                st.lists(subject_ids.flatmap(lambda s: practices(subject=s)), max_size=1)
-            ),
+            areas_for_improvement=draw(afis),
+            causes_of_concern=draw(concerns),
+            practices=draw(practice_list),
             metrics=metric_list,
-            sources=draw(st.lists(sources(), max_size=2)),
+            sources=draw(_SOURCE_LISTS),
         )
 
     return draw_inspection()
 
 
-def datasets(*, max_inspections: int = 5) -> st.SearchStrategy[Dataset]:
+def datasets(*, max_inspections: int = 3) -> st.SearchStrategy[Dataset]:
     """Datasets of a few inspections."""
     return st.builds(
         Dataset,
@@ -502,9 +598,9 @@ def datasets(*, max_inspections: int = 5) -> st.SearchStrategy[Dataset]:
     )
 
 
-def force_histories(*, max_inspections: int = 4) -> st.SearchStrategy[ForceHistory]:
+def force_histories(*, max_inspections: int = 3) -> st.SearchStrategy[ForceHistory]:
     """Histories of one force: a force first, then inspections of it."""
-    return st.sampled_from(_forces.all()).flatmap(
+    return _sampled(_forces.all()).flatmap(
         lambda force: st.builds(
             ForceHistory,
             force=st.just(force.id),
@@ -517,10 +613,10 @@ def problems() -> st.SearchStrategy[Problem]:
     """Problems as check() and ValidationError report them."""
     return st.builds(
         Problem,
-        path=st.sampled_from(["$", "$.force", "$.judgments[2].grade", "$.metrics[0].value"]),
-        code=st.sampled_from(["grade.unknown", "metric.disagrees", "key.unknown"]),
+        path=_sampled(["$", "$.force", "$.judgments[2].grade", "$.metrics[0].value"]),
+        code=_sampled(["grade.unknown", "metric.disagrees", "key.unknown"]),
         message=_sentences(),
-        severity=st.sampled_from(list(Severity)),
+        severity=_sampled(list(Severity)),
     )
 
 
@@ -560,7 +656,7 @@ def _base_document(
     that any of the programme's subjects may be judged."""
     from peelmodel.serialization import to_dict
 
-    p = _programmes.get(draw(st.sampled_from(programme_ids)))
+    p = _programmes.get(draw(_sampled(programme_ids)))
     inspection = draw(inspections(programme=p))
     document = to_dict(inspection)
     document.pop("pillar", None)
@@ -568,10 +664,10 @@ def _base_document(
 
 
 def _graded_judgment(draw: st.DrawFn, p: Programme, grade: str | None = None) -> dict[str, Any]:
-    subject = draw(st.sampled_from([s for s in p.subjects if s.graded]))
+    subject = draw(_sampled([s for s in p.subjects if s.graded]))
     return {
         "subject": subject.id,
-        "grade": grade if grade is not None else draw(st.sampled_from(p.scale.grades)).value,
+        "grade": grade if grade is not None else draw(_sampled(p.scale.grades)).value,
     }
 
 
@@ -587,7 +683,7 @@ def _metric_document(draw: st.DrawFn, metric_id: str) -> dict[str, Any]:
 def _break(draw: st.DrawFn, rule: str) -> dict[str, Any]:
     doc, p = _base_document(draw)
     if rule == "grade.unknown":
-        doc["judgments"] = [_graded_judgment(draw, p, draw(st.sampled_from(_MISSPELT)))]
+        doc["judgments"] = [_graded_judgment(draw, p, draw(_sampled(_MISSPELT)))]
     elif rule == "grade.off_scale":
         doc["judgments"] = [_graded_judgment(draw, p, "Adequate")]
     elif rule == "subject.unknown":
@@ -600,17 +696,17 @@ def _break(draw: st.DrawFn, rule: str) -> dict[str, Any]:
         doc["judgments"] = [{"subject": "effectiveness.specialist-capabilities", "grade": "Good"}]
     elif rule == "force.unknown":
         doc["force"] = draw(
-            st.sampled_from(["esex", "kent-police", "police-scotland", "btp", "northern-ireland"])
+            _sampled(["esex", "kent-police", "police-scotland", "btp", "northern-ireland"])
         )
     elif rule == "programme.unknown":
-        doc["programme"] = draw(st.sampled_from(["peel-2051", "peel2015", "PEEL 2020"]))
+        doc["programme"] = draw(_sampled(["peel-2051", "peel2015", "PEEL 2020"]))
     elif rule == "key.unknown":
-        doc[draw(st.sampled_from(["colour", "grade", "forces", "publised"]))] = "x"
+        doc[draw(_sampled(["colour", "grade", "forces", "publised"]))] = "x"
     elif rule == "key.missing":
-        del doc[draw(st.sampled_from(["force", "programme"]))]
+        del doc[draw(_sampled(["force", "programme"]))]
     elif rule == "type":
         field, value = draw(
-            st.sampled_from(
+            _sampled(
                 [
                     ("force", ["essex"]),
                     ("published", 20160218),
@@ -621,13 +717,13 @@ def _break(draw: st.DrawFn, rule: str) -> dict[str, Any]:
         )
         doc[field] = value
     elif rule == "date.invalid":
-        doc["published"] = draw(st.sampled_from(["2015-02-30", "2016-13-01", "2019-04-31"]))
+        doc["published"] = draw(_sampled(["2015-02-30", "2016-13-01", "2019-04-31"]))
     elif rule == "period.reversed":
-        start = draw(st.dates(min_value=date(2011, 1, 1), max_value=_LATEST))
-        end = start - timedelta(days=draw(st.integers(min_value=1, max_value=365)))
+        start = draw(_dates(date(2011, 1, 1), _LATEST))
+        end = start - timedelta(days=draw(_ints(1, 365)))
         doc["fieldwork"] = [{"start": start.isoformat(), "end": end.isoformat()}]
     elif rule == "cause_of_concern.no_recommendation":
-        subject = draw(st.sampled_from(p.subjects)).id
+        subject = draw(_sampled(p.subjects)).id
         doc["causes_of_concern"] = [
             {"subject": subject, "text": "A serious failing.", "recommendations": []}
         ]
@@ -639,15 +735,15 @@ def _break(draw: st.DrawFn, rule: str) -> dict[str, Any]:
             )
             metric.pop("comparator", None)
         elif rule == "metric.percent_range":
-            metric.update(unit="percent", value=float(draw(st.integers(101, 1000))))
+            metric.update(unit="percent", value=float(draw(_ints(101, 1000))))
             for key in ("count", "base", "comparator"):
                 metric.pop(key, None)
         elif rule == "metric.negative_count":
-            metric.update(count=-draw(st.integers(1, 1000)))
+            metric.update(count=-draw(_ints(1, 1000)))
             metric.pop("base", None)
         doc["metrics"] = [metric, dict(metric)] if rule == "metric.duplicate" else [metric]
     elif rule == "schema_version.unsupported":
-        doc["schema_version"] = draw(st.sampled_from([0, SCHEMA_VERSION + 1, 99]))
+        doc["schema_version"] = draw(_sampled([0, SCHEMA_VERSION + 1, 99]))
     else:
         raise InvalidArgument(f"{rule!r} is not a rule; the rules are {', '.join(RULES)}")
     return doc
@@ -670,7 +766,7 @@ def invalid_inspection_cases(
     """(rule, document) pairs: which rule each document breaks, and the document."""
     if rule is not None and rule not in RULES:
         raise InvalidArgument(f"{rule!r} is not a rule; the rules are {', '.join(RULES)}")
-    rules = st.just(rule) if rule is not None else st.sampled_from(RULES)
+    rules = st.just(rule) if rule is not None else _sampled(RULES)
 
     @st.composite
     def draw_case(draw: st.DrawFn) -> tuple[str, dict[str, Any]]:
