@@ -73,3 +73,87 @@ def test_star_import_needs_no_optional_extra() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.split()[0] == "Good"
+
+
+# --- short reprs, details, HTML views, charts -------------------------------------------
+
+
+def test_the_reprs_of_a_judgment_and_a_metric_are_short() -> None:
+    essex = pm.datasets.essex()
+    judgment = essex[0].judgments[0]
+    metric = next(m for i in essex for m in i.metrics)
+    assert repr(judgment) == "<Judgment effectiveness.reducing-crime: Good>"
+    assert repr(metric).startswith("<Metric recorded-crime-rate: 56.8 per 1,000 population")
+    long = pm.Judgment(subject="legitimacy", grade=pm.Grade.GOOD, summary="x" * 10_000)
+    assert len(repr(long)) < 80
+    for inspection in essex:
+        for item in (*inspection.judgments, *inspection.metrics):
+            assert len(repr(item)) < 160, repr(item)
+
+
+def _with_a_cause_of_concern() -> pm.Inspection:
+    return pm.Inspection(
+        force="kent",
+        programme="peel-2023-25",
+        published=date(2024, 3, 13),
+        causes_of_concern=[
+            pm.CauseOfConcern(
+                subject="investigating-crime",
+                text="The force isn't investigating crime effectively.",
+                recommendations=[
+                    pm.Recommendation(
+                        text="The force should make sure investigations are supervised.",
+                        deadline=date(2024, 9, 30),
+                    )
+                ],
+            )
+        ],
+    )
+
+
+def test_details_include_the_recommendations_with_their_deadlines() -> None:
+    text = _with_a_cause_of_concern().details()
+    assert "published: 13 March 2024" in text
+    assert (
+        "    recommendation: The force should make sure investigations are supervised. "
+        "(by 30 September 2024)"
+    ) in text
+
+
+def test_history_html_names_the_force_and_gives_each_programme_once() -> None:
+    history = pm.datasets.essex_history()
+    page = history._repr_html_()
+    assert "<strong>Essex Police: PEEL history, 12 inspections</strong>" in page
+    # Each programme title is written once, spanning its judgments' rows.
+    for inspection in history:
+        assert page.count(f">{inspection.title}</td>") == 1, inspection.title
+    assert "27 November 2014" in page
+    assert "2014-11-27" not in page
+    one = pm.ForceHistory.of("essex", list(history)[:1])
+    assert "PEEL history, 1 inspection</strong>" in one._repr_html_()
+
+
+def test_chips_say_what_they_grade_as_text_and_tooltip() -> None:
+    essex = pm.datasets.essex()
+    page = essex._repr_html_()
+    first = essex[0]
+    label = first.subject_label(first.judgments[0].subject)
+    assert f'title="{label}: Good"' in page
+    assert f">{label}: Good</span>" in page  # no column says the subject here
+    history_page = pm.datasets.essex_history()._repr_html_()
+    assert f'title="{label}: Good"' in history_page
+    assert f">{label}: Good</span>" not in history_page  # the subject has its own column
+
+
+def test_metric_comparison_refuses_different_units_on_one_axis() -> None:
+    pytest.importorskip("matplotlib")
+    from peelmodel import plot
+
+    essex = pm.datasets.essex()
+    metrics = [m for i in essex for m in i.metrics]
+    units = {m.unit for m in metrics}
+    assert len(units) > 1
+    with pytest.raises(ValueError, match="one unit on its axis") as info:
+        plot.metric_comparison(metrics)
+    for unit in units:
+        assert unit.value in str(info.value)

@@ -18,6 +18,7 @@ from peelmodel.grades import Grade
 from peelmodel.history import ForceHistory
 from peelmodel.inspections import Inspection
 from peelmodel.judgments import Judgment
+from peelmodel.sources import format_date
 
 if TYPE_CHECKING:
     import pandas
@@ -33,6 +34,9 @@ GRADE_COLOURS: dict[Grade | None, tuple[str, str]] = {
     Grade.INADEQUATE: ("#d7191c", "#ffffff"),
     None: ("#e0e0e0", "#000000"),
 }
+"""The colours grades are shown in, as ``(background, text)`` hex pairs: ColorBrewer's
+colour-blind safe RdYlBu palette, with a text colour of sufficient contrast. ``None``
+(not graded, or no grade recorded) is grey. The HTML tables and the charts use it."""
 
 _STYLE = (
     "<style>.peel table{border-collapse:collapse;margin:.3em 0}"
@@ -45,9 +49,21 @@ def _e(value: object) -> str:
     return html.escape("" if value is None else str(value))
 
 
-def _grade_html(judgment: Judgment) -> str:
+def _grade_html(judgment: Judgment, label: str = "", *, labelled: bool = False) -> str:
+    """A grade chip: coloured, the grade in words, and what it grades as a tooltip
+    (``labelled``: as text in the chip too, where no column says it)."""
     background, text = GRADE_COLOURS[judgment.grade]
-    return f'<span class="grade" style="background:{background};color:{text}">{_e(judgment.describe())}</span>'
+    words = judgment.describe()
+    tip = f"{label}: {words}" if label else words
+    shown = tip if labelled else words
+    return (
+        f'<span class="grade" title="{_e(tip)}" '
+        f'style="background:{background};color:{text}">{_e(shown)}</span>'
+    )
+
+
+def _published(inspection: Inspection) -> str:
+    return format_date(inspection.published) if inspection.published else "not given"
 
 
 def _table(header: Iterable[str], rows: Iterable[Iterable[str]]) -> str:
@@ -62,7 +78,7 @@ def _details(title: str, content: str) -> str:
 
 def _inspection_body(inspection: Inspection) -> str:
     force = inspection.force_record
-    published = inspection.published.isoformat() if inspection.published else "not given"
+    published = _published(inspection)
     parts = [
         f"<p><strong>{_e(force.name)}: {_e(inspection.title)}</strong><br/>"
         f"published {_e(published)}; {_e(inspection.programme.scale.label)} scale"
@@ -76,7 +92,7 @@ def _inspection_body(inspection: Inspection) -> str:
     rows = [
         (
             _e(inspection.subject_label(j.subject)),
-            _grade_html(j),
+            _grade_html(j, inspection.subject_label(j.subject)),
             _details("summary", f"<p>{_e(j.summary)}</p>") if j.summary else "",
         )
         for j in inspection.judgments
@@ -114,23 +130,31 @@ def _inspection_body(inspection: Inspection) -> str:
 
 
 def _history_body(history: ForceHistory) -> str:
-    force = history.force
-    rows = []
+    from peelmodel import forces as _forces
+
+    body = []
     for inspection in history:
-        published = inspection.published.isoformat() if inspection.published else "not given"
-        for judgment in inspection.judgments:
+        judged = inspection.judgments
+        span = f' rowspan="{len(judged)}"' if len(judged) > 1 else ""
+        first = f"<td{span}>{_e(inspection.title)}</td><td{span}>{_e(_published(inspection))}</td>"
+        if not judged:
+            body.append(f"<tr>{first}<td>(no judgments recorded)</td><td></td><td></td></tr>")
+        for n, judgment in enumerate(judged):
             change = history.previous(inspection, judgment.subject)
-            rows.append(
-                (
-                    _e(inspection.title),
-                    _e(published),
-                    _e(inspection.subject_label(judgment.subject)),
-                    _grade_html(judgment),
-                    _e(change.describe()) if change else "",
-                )
+            label = inspection.subject_label(judgment.subject)
+            cells = (
+                f"<td>{_e(label)}</td><td>{_grade_html(judgment, label)}</td>"
+                f"<td>{_e(change.describe()) if change else ''}</td>"
             )
-    title = f"<p><strong>{_e(force)}: PEEL history, {len(history)} inspections</strong></p>"
-    return title + _table(("programme", "published", "subject", "grade", "movement"), rows)
+            body.append(f"<tr>{first if n == 0 else ''}{cells}</tr>")
+    name = _forces.get(history.force).name if history.force in _forces.ids() else history.force
+    title = (
+        f"<p><strong>{_e(name)}: PEEL history, {_plural(len(history), 'inspection')}</strong></p>"
+    )
+    head = "".join(
+        f"<th>{h}</th>" for h in ("programme", "published", "subject", "grade", "movement")
+    )
+    return f"{title}<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
 
 
 def _plural(count: int, word: str, plural: str | None = None) -> str:
@@ -157,8 +181,10 @@ def _dataset_body(dataset: Dataset) -> str:
         rows = [
             (
                 _e(i.title),
-                _e(i.published.isoformat() if i.published else "not given"),
-                " ".join(_grade_html(j) for j in i.judgments),
+                _e(_published(i)),
+                " ".join(
+                    _grade_html(j, i.subject_label(j.subject), labelled=True) for j in i.judgments
+                ),
             )
             for i in dataset
         ]
@@ -257,7 +283,7 @@ def details(inspection: Inspection) -> str:
     force = inspection.force_record
     lines = [f"{force.name} ({force.id}): {inspection.title}"]
     lines.append(
-        f"published: {inspection.published.isoformat() if inspection.published else 'not given'}"
+        f"published: {format_date(inspection.published) if inspection.published else 'not given'}"
     )
     lines += [f"fieldwork: {p}" for p in inspection.fieldwork]
     lines.append(f"scale: {inspection.programme.scale.label}")
@@ -273,7 +299,11 @@ def details(inspection: Inspection) -> str:
     ):
         if findings:
             lines.append(f"{title}:")
-            lines += [f"  [{inspection.subject_label(f.subject)}] {f.text}" for f in findings]
+            for f in findings:
+                lines.append(f"  [{inspection.subject_label(f.subject)}] {f.text}")
+                for r in getattr(f, "recommendations", ()):
+                    due = f" (by {format_date(r.deadline)})" if r.deadline else ""
+                    lines.append(f"    recommendation: {r.text}{due}")
     if inspection.metrics:
         lines.append("metrics:")
         lines += [f"  {m}" + (f", {m.period}" if m.period else "") for m in inspection.metrics]

@@ -103,9 +103,20 @@ def metric_comparison(
 ) -> Axes:
     """Each metric beside its comparator (England and Wales): paired horizontal bars,
     labelled with the published values. ``label`` names the force's bars (its name,
-    say). Metrics of different units are allowed, but a chart reads best with one unit."""
+    say). All the metrics must share one unit: bars of percentages and rates per 1,000
+    on one axis would mislead, so mixed units are refused (chart each unit apart)."""
     if not metrics:
         raise ValueError("metric_comparison needs at least one metric")
+    units = list(dict.fromkeys(m.unit for m in metrics))
+    if len(units) > 1:
+        by_unit = "; ".join(
+            f"{u.value}: {', '.join(m.id for m in metrics if m.unit is u)}" for u in units
+        )
+        raise ValueError(
+            f"metric_comparison puts one unit on its axis, but these metrics have "
+            f"{len(units)} ({by_unit}); chart each unit apart, for example "
+            f"[m for m in metrics if m.unit is Unit.{units[0].name}]"
+        )
     axes = _axes(ax, (7, 0.6 * len(metrics) + 1.5))
     height = 0.38
     names = []
