@@ -1,9 +1,10 @@
 """Grades, grading scales and pillars.
 
-HMIC's 2014-2019 reports graded on four points (Outstanding, Good, Requires
-improvement, Inadequate: seed 002, Annex A). From PEEL 2021/22 a fifth grade,
-Adequate, sits between Good and Requires improvement (seed 001: "a new grading
-introduced recently by the Inspectorate").
+HMIC's 2014-2019 reports graded on four points: Outstanding, Good, Requires
+improvement and Inadequate (defined in Annex A of HMIC's *PEEL: Police effectiveness
+2015 – Essex Police*, 18 February 2016). From PEEL 2021/22 a fifth grade, Adequate,
+sits between Good and Requires improvement (Essex Police's release of 14 October 2022
+on its PEEL 2021/22 report: "a new grading introduced recently by the Inspectorate").
 """
 
 from __future__ import annotations
