@@ -1,7 +1,10 @@
 """Seeded synthetic PEEL datasets of national size, written through peelmodel itself.
 
-national: 43 forces x 10 inspections, each with 9 judgments, 4 areas for improvement
-and 12 metrics; large: ten times as many inspections.
+national: 43 forces x 10 inspections, each with 9 judgments (one carried over in a
+third of them, one narrative-only where the programme has such a subject), 4 areas for
+improvement and 12 metrics (rates, percentages with count and base, a count, a percent
+change, two metrics part of another, comparators with and without count and base);
+large: ten times as many inspections; ``dataset(n)`` gives n inspections per force.
 """
 
 from __future__ import annotations
@@ -21,6 +24,29 @@ UNITS = [
 
 
 def _metric(rng: random.Random, i: int) -> pm.Metric:
+    end = date(2015, 6, 30) + timedelta(days=rng.randint(0, 3000))
+    period = pm.Period(start=end - timedelta(days=364), end=end)
+    if i == 10:  # a count: no count and base
+        return pm.Metric(
+            id=f"metric-{i}",
+            name="Organised crime groups",
+            value=float(rng.randint(0, 300)),
+            unit=pm.Unit.COUNT,
+            period=period,
+        )
+    if i == 11:  # a percent change from base (before) to count (after)
+        before = rng.randint(1_000, 100_000)
+        after = rng.randint(before // 2, before * 2)
+        return pm.Metric(
+            id=f"metric-{i}",
+            name="Change in recorded crime",
+            value=pm.rates.round_to(pm.rates.exact_percent_change(before, after), 1),
+            unit=pm.Unit.PERCENT_CHANGE,
+            decimals=1,
+            period=period,
+            count=after,
+            base=before,
+        )
     unit = UNITS[i % len(UNITS)]
     per = unit.per
     assert per is not None
@@ -32,9 +58,11 @@ def _metric(rng: random.Random, i: int) -> pm.Metric:
     count = rng.randint(0, base // 20)
     decimals = 1 if unit is not pm.Unit.PER_MILLION_POPULATION else 0
     value = pm.rates.round_to(pm.rates.exact_rate(count, base, per=per), decimals)
-    end = date(2015, 6, 30) + timedelta(days=rng.randint(0, 3000))
+    c_count, c_base = count * 2, base * 2 + 7
     comparator = pm.Comparator(
-        value=pm.rates.round_to(pm.rates.exact_rate(count * 2, base * 2 + 7, per=per), decimals)
+        value=pm.rates.round_to(pm.rates.exact_rate(c_count, c_base, per=per), decimals),
+        count=c_count if i % 3 == 0 else None,
+        base=c_base if i % 3 == 0 else None,
     )
     return pm.Metric(
         id=f"metric-{i}",
@@ -42,9 +70,10 @@ def _metric(rng: random.Random, i: int) -> pm.Metric:
         value=value,
         unit=unit,
         decimals=decimals,
-        period=pm.Period(start=end - timedelta(days=364), end=end),
+        period=period,
         count=count,
         base=base,
+        part_of="metric-0" if i in (4, 8) else None,
         comparator=comparator,
     )
 
@@ -52,15 +81,21 @@ def _metric(rng: random.Random, i: int) -> pm.Metric:
 def inspection(rng: random.Random, force: str, k: int) -> pm.Inspection:
     programme = pm.programmes.get(PROGRAMMES[k % len(PROGRAMMES)])
     graded = [s for s in programme.subjects if s.graded]
-    chosen = rng.sample(graded, min(9, len(graded)))
+    narrative = [s for s in programme.subjects if not s.graded]
+    chosen = rng.sample(graded, min(9 - bool(narrative), len(graded)))
     judgments = [
         pm.Judgment(
             subject=s.id,
             grade=rng.choice(programme.scale.grades),
+            carried_over_from=programme.year - 1 if k % 3 == 0 and n == 0 else None,
             summary="The force is judged on this.",
         )
-        for s in chosen
+        for n, s in enumerate(chosen)
     ]
+    if narrative:
+        judgments.append(
+            pm.Judgment(subject=narrative[0].id, summary="The report describes this only.")
+        )
     afis = [
         pm.AreaForImprovement(
             subject=rng.choice(chosen).id,
@@ -90,9 +125,11 @@ def dataset(per_force: int = 10, seed: int = 2015) -> pm.Dataset:
     )
 
 
+def text(per_force: int = 10, seed: int = 2015) -> str:
+    """A dataset as compact JSON text, as peelmodel writes it."""
+    return pm.to_json(dataset(per_force, seed), indent=None)
+
+
 def texts() -> dict[str, str]:
     """The national and the ten-times-larger document, as compact JSON."""
-    return {
-        "national": pm.to_json(dataset(10), indent=None),
-        "large": pm.to_json(dataset(100), indent=None),
-    }
+    return {"national": text(10), "large": text(100)}

@@ -1,31 +1,44 @@
-"""The same model and rules in pydantic v2 (strict, extra keys forbidden, frozen)."""
+"""The benchmark model in pydantic v2: strict types, unknown keys forbidden, frozen,
+no NaN or infinity; field bounds as ``Field`` constraints; the other rules in
+``model_validator(mode="after")`` through bench.rules. Loaded with
+``Model.model_validate_json``, written with ``model_dump_json(exclude_defaults=True)``."""
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from bench.rules import check_figure, check_inspection
+from bench import _tables, rules
 
-GradeName = Literal["Outstanding", "Good", "Adequate", "Requires improvement", "Inadequate"]
-UnitName = Literal[
-    "per 1,000 population",
-    "per 1,000 households",
-    "per 10,000 population",
-    "per 10,000 households",
-    "per 1,000,000 population",
-    "per 1,000,000 households",
-    "percent",
-    "percent change",
-    "count",
-    "pounds",
-]
+GradeName = Literal[_tables.GRADES]  # type: ignore[valid-type]
+UnitName = Literal[tuple(_tables.UNITS)]  # type: ignore[valid-type]
+PillarName = Literal[_tables.PILLARS]  # type: ignore[valid-type]
+
+Text = Annotated[str, Field(max_length=rules.TEXT_MAX)]
+Figure = Annotated[float, Field(ge=-rules.FIGURE_MAX, le=rules.FIGURE_MAX)]
+
+
+def _bounded(name: str) -> object:
+    # A lowest of None: the low end is a rule of bench.rules (a negative count), as in
+    # peelmodel.
+    low, high = rules.INT_BOUNDS[name]
+    if low is None:
+        return Annotated[int, Field(le=high)]
+    return Annotated[int, Field(ge=low, le=high)]
+
+
+Decimals = _bounded("Metric.decimals")
+Count = _bounded("Metric.count")
+Base = _bounded("Metric.base")
+Year = _bounded("Judgment.carried_over_from")
+Tranche = _bounded("Inspection.tranche")
+SchemaVersion = Annotated[int, Field(ge=1, le=rules.SCHEMA_VERSION)]
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
+    model_config = ConfigDict(strict=True, extra="forbid", frozen=True, allow_inf_nan=False)
 
 
 class Period(_Model):
@@ -33,81 +46,96 @@ class Period(_Model):
     end: dt.date
 
     @model_validator(mode="after")
-    def _order(self) -> Period:
-        if self.end < self.start:
-            raise ValueError("period ends before it starts")
+    def _rules(self) -> Period:
+        rules.check_period(self)
         return self
 
 
 class Judgment(_Model):
-    subject: str
+    subject: Text
     grade: GradeName | None = None
-    carried_over_from: int | None = None
-    summary: str = ""
+    carried_over_from: Year | None = None  # type: ignore[valid-type]
+    summary: Text = ""
+
+    @model_validator(mode="after")
+    def _rules(self) -> Judgment:
+        rules.check_judgment(self)
+        return self
 
 
 class AreaForImprovement(_Model):
-    subject: str
-    text: str
+    subject: Text
+    text: Text
+
+    @model_validator(mode="after")
+    def _rules(self) -> AreaForImprovement:
+        rules.check_finding(self)
+        return self
 
 
 class Comparator(_Model):
-    value: float
-    count: int | None = None
-    base: int | None = None
-    area: str = "England and Wales"
+    value: Figure
+    count: Count | None = None  # type: ignore[valid-type]
+    base: Base | None = None  # type: ignore[valid-type]
+    area: Text = "England and Wales"
+
+    @model_validator(mode="after")
+    def _rules(self) -> Comparator:
+        rules.check_comparator(self)
+        return self
 
 
 class Metric(_Model):
-    id: str
-    name: str
-    value: float
+    id: Text
+    name: Text
+    value: Figure
     unit: UnitName
-    decimals: int = 0
+    decimals: Decimals = 0  # type: ignore[valid-type]
     period: Period | None = None
-    count: int | None = None
-    base: int | None = None
-    part_of: str | None = None
+    compared_with: Period | None = None
+    count: Count | None = None  # type: ignore[valid-type]
+    base: Base | None = None  # type: ignore[valid-type]
+    part_of: Text | None = None
     comparator: Comparator | None = None
 
     @model_validator(mode="after")
-    def _figures(self) -> Metric:
-        check_figure(self.value, self.count, self.base, self.unit, self.decimals)
-        if self.comparator is not None:
-            c = self.comparator
-            check_figure(c.value, c.count, c.base, self.unit, self.decimals)
+    def _rules(self) -> Metric:
+        rules.check_metric(self)
         return self
 
 
 class Inspection(_Model):
-    schema_version: int | None = None
-    force: str
-    programme: str
-    published: dt.date
-    pillar: Literal["Effectiveness", "Efficiency", "Legitimacy"] | None = None
+    force: Text
+    programme: Text
+    published: dt.date | None = None
+    pillar: PillarName | None = None
     fieldwork: tuple[Period, ...] = ()
+    evidence_period: Period | None = None
+    tranche: Tranche | None = None  # type: ignore[valid-type]
     judgments: tuple[Judgment, ...] = ()
     areas_for_improvement: tuple[AreaForImprovement, ...] = ()
     metrics: tuple[Metric, ...] = ()
 
     @model_validator(mode="after")
-    def _whole(self) -> Inspection:
-        check_inspection(
-            self.force,
-            self.programme,
-            [(j.subject, j.grade) for j in self.judgments],
-            [a.subject for a in self.areas_for_improvement],
-        )
+    def _rules(self) -> Inspection:
+        rules.check_inspection(self)
         return self
 
 
+class InspectionDocument(Inspection):
+    """An inspection as a top-level document, which may carry its schema version."""
+
+    # Not Optional: an explicit null is rejected; left out, it is not written back.
+    schema_version: SchemaVersion = None  # type: ignore[assignment]
+
+
 class Dataset(_Model):
-    schema_version: int
+    schema_version: SchemaVersion = None  # type: ignore[assignment]
     inspections: tuple[Inspection, ...] = ()
-    title: str = ""
+    title: Text = ""
 
 
-def load(text: str) -> Dataset:
+def load(text: str | bytes) -> Dataset:
     return Dataset.model_validate_json(text)
 
 
@@ -115,5 +143,5 @@ def dump(obj: Dataset) -> str:
     return obj.model_dump_json(exclude_defaults=True)
 
 
-def load_one(text: str) -> Inspection:
-    return Inspection.model_validate_json(text)
+def load_one(text: str | bytes) -> InspectionDocument:
+    return InspectionDocument.model_validate_json(text)

@@ -106,6 +106,10 @@ def _text_problem(value: str) -> tuple[str, str, str] | None:
     return None
 
 
+def _text_ok(value: str) -> bool:
+    return _text_problem(value) is None
+
+
 def _check_str(value: Any) -> tuple[str, str, str] | None:
     if value.__class__ is not str:
         return ("", "type", f"expected text, not {describe(value)}")
@@ -275,8 +279,81 @@ def _checks(cls: type) -> tuple[tuple[str, _Check], ...]:
     return built
 
 
+def _condition(
+    tp: Any, bounds: tuple[int | None, int] | None, v: str, names: dict[str, Any]
+) -> str | None:
+    """A Python expression true when ``v`` (a variable name) certainly passes the check
+    for ``tp``: the common case, inlined; None when no quick test is known."""
+    origin = typing.get_origin(tp)
+    args = typing.get_args(tp)
+    if tp is str:
+        names["_TEXT_OK"] = _text_ok
+        return f"({v}.__class__ is str and ({v}.isascii() and len({v}) <= 200 or _TEXT_OK({v})))"
+    if tp is bool:
+        return f"({v} is True or {v} is False)"
+    if tp is int:
+        low, high = bounds if bounds else (INT_MIN, INT_MAX)
+        low = INT_MIN if low is None else low
+        return f"({v}.__class__ is int and {low} <= {v} <= {high})"
+    if tp is float:
+        return f"({v}.__class__ is float and {-FIGURE_MAX!r} <= {v} <= {FIGURE_MAX!r})"
+    if tp is date:
+        names["_DATE"], names["_DMIN"], names["_DMAX"] = date, DATE_MIN, DATE_MAX
+        return f"({v}.__class__ is _DATE and _DMIN <= {v} <= _DMAX)"
+    if isinstance(tp, type) and (issubclass(tp, enum.Enum) or attrs.has(tp)):
+        name = f"_C{len(names)}"
+        names[name] = tp
+        if issubclass(tp, enum.Enum):
+            return f"({v}.__class__ is {name})"
+        return f"({v}.__class__ is {name} or isinstance({v}, {name}))"
+    if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
+        item = _condition(args[0], None, "x", names)
+        if item is None:
+            return None
+        return f"({v}.__class__ is tuple and all({item} for x in {v}))"
+    if args and type(None) in args and len(args) == 2:
+        inner = _condition(args[0] if args[1] is type(None) else args[1], bounds, v, names)
+        return None if inner is None else f"({v} is None or {inner})"
+    return None
+
+
+_FAST: dict[type, Callable[[Any], bool]] = {}
+
+
+def _fast(cls: type) -> Callable[[Any], bool]:
+    """A generated function: True when every field of an instance certainly passes."""
+    try:
+        return _FAST[cls]
+    except KeyError:
+        pass
+    hints = typing.get_type_hints(cls)
+    names: dict[str, Any] = {}
+    tests = []
+    for field in attrs.fields(cls):
+        if not field.init:
+            continue
+        tp = hints[field.name]
+        if _check_for(tp, None) is None:
+            continue
+        condition = _condition(tp, BOUNDS.get((cls.__name__, field.name)), f"o.{field.name}", names)
+        tests.append(condition if condition is not None else "False")
+    body = " and ".join(tests) if tests else "True"
+    namespace = dict(names)
+    exec(
+        compile(f"def fast(o):\n    return {body}\n", f"<peelmodel checks {cls.__name__}>", "exec"),
+        namespace,
+    )
+    built: Callable[[Any], bool] = namespace["fast"]
+    _FAST[cls] = built
+    return built
+
+
 def check_fields(obj: object) -> None:
     """Raise ValidationError if a field of ``obj`` has the wrong type or is out of bounds."""
+    cls = type(obj)
+    fast = _FAST.get(cls) or _fast(cls)
+    if fast(obj):
+        return
     problems: list[Problem] | None = None
     for name, check in _checks(type(obj)):
         found = check(getattr(obj, name))
