@@ -231,3 +231,82 @@ def test_a_long_history_is_shown_with_work_linear_in_its_length(
     judgments = size * len(subjects)
     assert calls[0] <= judgments
     assert visited[0] <= 2 * judgments
+
+
+# --- large files: read one inspection at a time, with the same answers ---------------
+
+
+def _outcome(read: Any) -> Any:
+    try:
+        return ("loaded", read())
+    except pm.ValidationError as error:
+        return ("refused", sorted((p.path, p.code) for p in error.problems))
+
+
+def _documents() -> st.SearchStrategy[str]:
+    from peelmodel import strategies as pst
+
+    def layout(doc: dict[str, Any], indent: int | None, extra: str) -> str:
+        text = json.dumps(doc, indent=indent)
+        if "duplicate" in extra and '"force": ' in text:
+            text = text.replace('"force": ', '"force": "essex", "force": ', 1)
+        if "bad grade" in extra and '"grade": "' in text:
+            text = text.replace('"grade": "', '"grade": "Goood', 1)
+        if extra == "unknown key":
+            text = text.replace('"inspections"', '"colour": 1, "inspections"', 1)
+        elif extra == "not an object" and '"inspections": [' in text:
+            text = text.replace('"inspections": [', '"inspections": [7, ', 1)
+        return text
+
+    return st.builds(
+        layout,
+        pst.datasets(max_inspections=3).map(pm.to_dict),
+        st.sampled_from([None, 2]),
+        st.sampled_from(
+            ["", "duplicate", "bad grade", "duplicate, bad grade", "unknown key", "not an object"]
+        ),
+    )
+
+
+@settings(max_examples=60, deadline=None)
+@given(text=_documents())
+def test_the_streamed_reader_gives_what_from_json_gives(text: str) -> None:
+    from peelmodel.serialization import _from_json_streamed
+
+    expected = _outcome(lambda: pm.from_json(text, pm.Dataset))
+    assert _outcome(lambda: _from_json_streamed(text.encode(), pm.Dataset)) == expected
+    assert _outcome(lambda: _from_json_streamed(text, pm.Dataset)) == expected
+
+
+def test_validate_reads_a_large_dataset_one_inspection_at_a_time(
+    tmp_path: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import io
+
+    from peelmodel import __main__ as cli
+    from peelmodel import serialization
+
+    calls = []
+    original = serialization._stream_array
+
+    def counted(*args: Any) -> int:
+        calls.append(1)
+        return original(*args)
+
+    monkeypatch.setattr(serialization, "_stream_array", counted)
+    monkeypatch.setattr(cli, "_STREAM_ABOVE", 0)
+    path = tmp_path / "essex.json"
+    path.write_text(ESSEX)
+    out = io.StringIO()
+    assert cli.main(["validate", str(path)], out=out) == 0
+    assert out.getvalue().endswith(": valid Dataset\n")
+    assert calls == [1]
+    broken = ESSEX.replace('"grade": "Good"', '"grade": "Goood"', 1)
+    path.write_text(broken)
+    out = io.StringIO()
+    assert cli.main(["validate", str(path)], out=out) == 1
+    expected = _outcome(lambda: pm.from_json(broken, pm.Dataset))
+    assert expected[0] == "refused"
+    assert [line.split(": ")[1] for line in out.getvalue().splitlines()] == [
+        path for path, _ in expected[1]
+    ]

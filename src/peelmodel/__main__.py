@@ -43,7 +43,7 @@ from typing import Any, NoReturn, Protocol, TextIO
 import peelmodel
 from peelmodel import forces, programmes
 from peelmodel.grades import GradingScale
-from peelmodel.serialization import _refuse_duplicate_keys
+from peelmodel.serialization import _from_json_streamed, _refuse_duplicate_keys
 from peelmodel.sources import format_date
 
 __all__ = ["DEFAULT_MAX_SIZE", "build_parser", "main"]
@@ -546,6 +546,7 @@ class _Unreadable(Exception):
 
 
 _CHUNK = 1 << 16
+_STREAM_ABOVE = 16 * 1024**2  # bytes: larger datasets are read one inspection at a time
 
 
 def _size_words(size: int) -> str:
@@ -687,6 +688,21 @@ def _parse(name: str, forced: str | None, max_size: int) -> Any:
     import orjson
 
     raw = _read(name, max_size)
+    if len(raw) > _STREAM_ABOVE and (
+        forced == "Dataset" or (forced is None and b'"inspections"' in raw)
+    ):
+        # A large dataset is read one inspection at a time: a parsed document takes
+        # about eight times its text in memory, the objects built from it far less.
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as error:
+            raise _Unreadable(_not_utf8(raw, error)) from None
+        del raw  # the text alone is kept while the inspections are built
+        return _from_json_streamed(
+            text,
+            DOCUMENT_TYPES["Dataset"],
+            otherwise=None if forced else DOCUMENT_TYPES["Inspection"],
+        )
     try:
         data = orjson.loads(raw)
     except orjson.JSONDecodeError:

@@ -535,7 +535,7 @@ def from_dict(data: Any, cls: type[T]) -> T:
         raise _reject(error, cls) from None
 
 
-def from_json(text: str | bytes, cls: type[T]) -> T:
+def from_json(text: str | bytes | bytearray, cls: type[T]) -> T:
     """Build a ``cls`` from JSON text; malformed JSON is a ValidationError too.
 
     Loading changes no process-wide state: the garbage collector is left as it is.
@@ -651,3 +651,162 @@ def json_schema(cls: type[Any]) -> dict[str, Any]:
     from peelmodel._schema import json_schema as build
 
     return build(cls)
+
+
+def _from_json_streamed(
+    raw: str | bytes | bytearray, cls: type[T], *, otherwise: type[Any] | None = None
+) -> Any:
+    """``from_json(raw, cls)`` for a large file, with the same result and problems, but
+    never holding the parsed form of more than one inspection at a time.
+
+    A parsed JSON document takes about eight times its text in memory; the objects
+    built from it about 1.5 times. Here a Dataset's ``inspections`` are parsed one at a
+    time (the standard library's incremental decoder) and each is built before the next
+    is read. Any other document, an older schema_version, or text that is not a plain
+    top-level object is read by :func:`from_json`. ``otherwise``: the class to read the
+    document as when it has no ``inspections`` (the command line's guess).
+    """
+    import json
+
+    from peelmodel.dataset import Dataset
+    from peelmodel.inspections import Inspection
+
+    if cls is not Dataset:
+        return from_json(raw, cls)
+    try:
+        text = raw if isinstance(raw, str) else raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return from_json(raw, cls)
+    decoder = json.JSONDecoder(parse_constant=_refuse_constant)
+    ws = re.compile(r"[ \t\n\r]*")
+    try:
+        position = ws.match(text, 0).end()  # type: ignore[union-attr]
+        if text[position : position + 1] != "{":
+            return from_json(raw, cls)
+        del raw
+        rest: dict[str, Any] = {}
+        inspections: list[Inspection] = []
+        problems: list[Problem] = []
+        seen: set[str] = set()
+        position = ws.match(text, position + 1).end()  # type: ignore[union-attr]
+        while text[position : position + 1] != "}":
+            key, position = decoder.raw_decode(text, position)
+            position = ws.match(text, position).end()  # type: ignore[union-attr]
+            if not isinstance(key, str) or text[position : position + 1] != ":":
+                return from_json(text, cls)
+            position = ws.match(text, position + 1).end()  # type: ignore[union-attr]
+            if key in seen:
+                problems.append(_duplicate_key_problem("$", key))
+            seen.add(key)
+            if key == "inspections" and text[position : position + 1] == "[":
+                position = _stream_array(text, position, decoder, ws, inspections, problems)
+            else:
+                rest[key], position = decoder.raw_decode(text, position)
+            position = ws.match(text, position).end()  # type: ignore[union-attr]
+            if text[position : position + 1] == ",":
+                position = ws.match(text, position + 1).end()  # type: ignore[union-attr]
+                if text[position : position + 1] == "}":
+                    return from_json(text, cls)
+            elif text[position : position + 1] != "}":
+                return from_json(text, cls)
+        if ws.match(text, position + 1).end() != len(text):  # type: ignore[union-attr]
+            return from_json(text, cls)
+    except ValueError:
+        return from_json(text, cls)  # words the syntax error exactly as from_json does
+    if otherwise is not None and "inspections" not in seen:
+        return from_json(text, otherwise)
+    if rest.get("schema_version", SCHEMA_VERSION) != SCHEMA_VERSION:
+        return from_json(text, cls)  # older documents are migrated whole
+    del text
+    try:
+        shell = from_dict({**rest, "inspections": []}, Dataset)
+    except ValidationError as error:
+        problems = list(error.problems) + problems
+        shell = None
+    duplicates = [p for p in problems if p.code == "json.duplicate_key"]
+    if duplicates:  # from_json reports a repeated key before anything else
+        raise ValidationError(_in_document_order(duplicates))
+    if problems:
+        raise ValidationError(_in_document_order(problems))
+    assert shell is not None
+    return attrs.evolve(shell, inspections=inspections)
+
+
+def _refuse_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not JSON")
+
+
+def _duplicate_key_problem(path: str, key: str) -> Problem:
+    return Problem(
+        path=f"{path}.{key}",
+        code="json.duplicate_key",
+        message=f"the key {short_repr(key)} is given more than once in this object; "
+        "each key may appear once",
+    )
+
+
+def _stream_array(
+    text: str,
+    position: int,
+    decoder: Any,
+    ws: re.Pattern[str],
+    inspections: list[Any],
+    problems: list[Problem],
+) -> int:
+    """Read the array of inspections at ``position``; returns the position after it."""
+    position = ws.match(text, position + 1).end()  # type: ignore[union-attr]
+    index = 0
+    while text[position : position + 1] != "]":
+        start = position
+        item, position = decoder.raw_decode(text, position)
+        prefix = f"$.inspections[{index}]"
+        if item.__class__ is dict or item.__class__ is list:
+            duplicates = _duplicate_keys_in(text[start:position], item)
+            if duplicates:  # reported alone, as from_json does
+                problems.append(duplicates[0].under(prefix))
+                problems += [p.under(prefix) for p in duplicates[1:]]
+                index += 1
+                position = _after_item(text, position, ws)
+                continue
+        try:
+            if item.__class__ is not dict:
+                raise _mismatch("an object (Inspection)", item)
+            inspections.append(from_dict(item, _inspection_class()))
+        except ValidationError as error:
+            problems += [p.under(prefix) for p in error.problems]
+        del item
+        index += 1
+        position = _after_item(text, position, ws)
+    return position + 1
+
+
+def _after_item(text: str, position: int, ws: re.Pattern[str]) -> int:
+    position = ws.match(text, position).end()  # type: ignore[union-attr]
+    if text[position : position + 1] == ",":
+        position = ws.match(text, position + 1).end()  # type: ignore[union-attr]
+        if text[position : position + 1] == "]":
+            raise ValueError("a comma before ]")
+        return position
+    if text[position : position + 1] != "]":
+        raise ValueError("expected , or ]")
+    return position
+
+
+def _inspection_class() -> type[Any]:
+    from peelmodel.inspections import Inspection
+
+    return Inspection
+
+
+def _duplicate_keys_in(text: str, data: Any) -> list[Problem]:
+    if _as_orjson_writes(text, data):
+        return []
+    return _duplicate_keys(text)
+
+
+def _in_document_order(problems: list[Problem]) -> list[Problem]:
+    def key(problem: Problem) -> tuple[int, str]:
+        match = re.match(r"\$\.inspections\[(\d+)\]", problem.path)
+        return (int(match[1]) if match else -1, "")
+
+    return sorted(problems, key=key)
