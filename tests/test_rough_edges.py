@@ -157,3 +157,23 @@ def test_metric_comparison_refuses_different_units_on_one_axis() -> None:
         plot.metric_comparison(metrics)
     for unit in units:
         assert unit.value in str(info.value)
+
+
+PUBLIC_MODULES = [
+    "checks", "dataset", "datasets", "errors", "findings", "forces", "grades", "history",
+    "inspections", "judgments", "metrics", "national", "notebook", "periods", "plot",
+    "programmes", "rates", "serialization", "sources", "strategies",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("name", PUBLIC_MODULES)
+def test_dir_of_a_public_module_lists_its_public_names_only(name: str) -> None:
+    import importlib
+
+    module = importlib.import_module(f"peelmodel.{name}")
+    names = dir(module)
+    assert names == sorted(module.__all__)
+    for leaked in ("Any", "TYPE_CHECKING", "annotations", "attrs", "Iterable"):
+        assert leaked not in names
+    for public in names:
+        getattr(module, public)  # each name listed exists

@@ -279,3 +279,8 @@ def _grade_counts(inspection: Inspection, path: str) -> Iterator[Problem]:
                 f"{have} subject{'s are' if have != 1 else ' is'} recorded as {grade.value!r}, "
                 "a grade the published counts do not include",
             )
+
+
+def __dir__() -> list[str]:
+    """The public names only: what completion in a notebook offers."""
+    return sorted(__all__)

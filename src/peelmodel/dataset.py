@@ -61,3 +61,8 @@ class Dataset(MetricsMixin):
         forces = len({i.force for i in self.inspections})
         title = f"{self.title}: " if self.title else ""
         return f"<Dataset {title}{len(self.inspections)} inspections of {forces} forces>"
+
+
+def __dir__() -> list[str]:
+    """The public names only: what completion in a notebook offers."""
+    return sorted(__all__)

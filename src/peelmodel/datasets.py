@@ -69,3 +69,8 @@ def essex() -> Dataset:
 def essex_history() -> ForceHistory:
     """Essex Police's inspections as a :class:`~peelmodel.ForceHistory`."""
     return ForceHistory.of("essex", essex())
+
+
+def __dir__() -> list[str]:
+    """The public names only: what completion in a notebook offers."""
+    return sorted(__all__)

@@ -121,3 +121,8 @@ class ValidationError(ValueError):
 
     def __reduce__(self) -> tuple[type[ValidationError], tuple[tuple[Problem, ...]]]:
         return (type(self), (self.problems,))
+
+
+def __dir__() -> list[str]:
+    """The public names only: what completion in a notebook offers."""
+    return sorted(__all__)

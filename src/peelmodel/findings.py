@@ -104,3 +104,8 @@ class Practice:
         check_fields(self)
         if problems := _text_problems(self.text, "a practice"):
             raise ValidationError(problems)
+
+
+def __dir__() -> list[str]:
+    """The public names only: what completion in a notebook offers."""
+    return sorted(__all__)

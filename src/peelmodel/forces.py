@@ -178,3 +178,8 @@ def unknown_force_message(key: str) -> str:
     if close:
         return f"{key!r} is not a police force of England and Wales; did you mean {index[close[0]].id!r}?"
     return f"{key!r} is not a police force of England and Wales (see peelmodel.forces.all())"
+
+
+def __dir__() -> list[str]:
+    """The public names only: what completion in a notebook offers."""
+    return sorted(__all__)

@@ -163,3 +163,8 @@ class Pillar(enum.Enum):
     EFFECTIVENESS = "Effectiveness"
     EFFICIENCY = "Efficiency"
     LEGITIMACY = "Legitimacy"
+
+
+def __dir__() -> list[str]:
+    """The public names only: what completion in a notebook offers."""
+    return sorted(__all__)

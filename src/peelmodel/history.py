@@ -232,3 +232,8 @@ class ForceHistory(MetricsMixin):
         if n is None or n == 0 or steps[n][0] is not inspection:
             return None
         return compare(subject, steps[n - 1][0], inspection)
+
+
+def __dir__() -> list[str]:
+    """The public names only: what completion in a notebook offers."""
+    return sorted(__all__)

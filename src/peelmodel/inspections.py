@@ -344,3 +344,8 @@ def _problems(inspection: Inspection) -> list[Problem]:
                 )
             )
     return problems
+
+
+def __dir__() -> list[str]:
+    """The public names only: what completion in a notebook offers."""
+    return sorted(__all__)

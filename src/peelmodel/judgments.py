@@ -115,3 +115,8 @@ class GradeCount:
                     )
                 ]
             )
+
+
+def __dir__() -> list[str]:
+    """The public names only: what completion in a notebook offers."""
+    return sorted(__all__)

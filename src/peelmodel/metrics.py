@@ -264,3 +264,8 @@ class Metric:
         if self.comparator is not None:
             text += f" ({self.comparator.area}: {self.comparator.value:,.{self.decimals}f})"
         return text
+
+
+def __dir__() -> list[str]:
+    """The public names only: what completion in a notebook offers."""
+    return sorted(__all__)

@@ -205,3 +205,8 @@ def standing(inspections: Iterable[Inspection], force: str) -> tuple[Standing, .
         return (order.get(row.programme, len(order)), row.programme, at)
 
     return tuple(sorted(rows, key=place))
+
+
+def __dir__() -> list[str]:
+    """The public names only: what completion in a notebook offers."""
+    return sorted(__all__)

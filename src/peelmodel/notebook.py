@@ -471,3 +471,8 @@ def frame(obj: object) -> pandas.DataFrame:
 def metric_frame(obj: Inspection | Dataset | ForceHistory) -> pandas.DataFrame:
     """:func:`metric_records` as a pandas DataFrame."""
     return _typed(metric_records(obj), _METRIC_COLUMNS)
+
+
+def __dir__() -> list[str]:
+    """The public names only: what completion in a notebook offers."""
+    return sorted(__all__)

@@ -214,3 +214,8 @@ def _day(text: str, day: str | None, month: str, year: str | None, *, last: bool
 
 def _render(day: date) -> str:
     return f"{day.day} {calendar.month_name[day.month]} {day.year}"
+
+
+def __dir__() -> list[str]:
+    """The public names only: what completion in a notebook offers."""
+    return sorted(__all__)

@@ -351,3 +351,8 @@ def grade_distribution(
     axes.set_title(f"{record.title}: grades of the {len(forces.ids())} forces")
     _legend(axes, [g for g in grades if g in shown], short=False, below=-0.1 - 0.4 / len(rows))
     return axes
+
+
+def __dir__() -> list[str]:
+    """The public names only: what completion in a notebook offers."""
+    return sorted(__all__)

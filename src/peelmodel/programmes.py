@@ -356,3 +356,8 @@ def registered(*programmes: Programme) -> Iterator[tuple[Programme, ...]]:
         with _LOCK:
             for programme_id in added:
                 registry.pop(programme_id, None)
+
+
+def __dir__() -> list[str]:
+    """The public names only: what completion in a notebook offers."""
+    return sorted(__all__)

@@ -223,3 +223,8 @@ def common_base(
     if highest is not None and highest < lowest:
         return None
     return lowest, highest
+
+
+def __dir__() -> list[str]:
+    """The public names only: what completion in a notebook offers."""
+    return sorted(__all__)

@@ -810,3 +810,8 @@ def _in_document_order(problems: list[Problem]) -> list[Problem]:
         return (int(match[1]) if match else -1, "")
 
     return sorted(problems, key=key)
+
+
+def __dir__() -> list[str]:
+    """The public names only: what completion in a notebook offers."""
+    return sorted(__all__)

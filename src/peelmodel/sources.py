@@ -100,3 +100,8 @@ class Source:
         if self.url and self.title:
             text += f" {self.url}"
         return text
+
+
+def __dir__() -> list[str]:
+    """The public names only: what completion in a notebook offers."""
+    return sorted(__all__)

@@ -774,3 +774,8 @@ def invalid_inspection_cases(
         return chosen, _break(draw, chosen)
 
     return draw_case()
+
+
+def __dir__() -> list[str]:
+    """The public names only: what completion in a notebook offers."""
+    return sorted(__all__)
