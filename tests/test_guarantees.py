@@ -310,3 +310,49 @@ def test_validate_reads_a_large_dataset_one_inspection_at_a_time(
     assert [line.split(": ")[1] for line in out.getvalue().splitlines()] == [
         path for path, _ in expected[1]
     ]
+
+
+# --- the fast path accepts exactly what the full converter accepts --------------------
+
+
+def _both_paths(document: Any, cls: type[Any]) -> tuple[Any, Any]:
+    from peelmodel import serialization
+
+    data = serialization._migrate(document) if isinstance(document, dict) else document
+
+    def fast() -> Any:
+        try:
+            return ("built", serialization._fast_builder(cls)(data))
+        except Exception:
+            return ("doubt", None)
+
+    def full() -> Any:
+        try:
+            return ("built", serialization._converter().structure(data, cls))
+        except Exception:
+            return ("refused", None)
+
+    return fast(), full()
+
+
+@settings(max_examples=150, deadline=None)
+@given(case=pst.invalid_inspection_cases())
+def test_the_fast_path_never_builds_an_invalid_document(case: tuple[str, dict[str, Any]]) -> None:
+    rule, document = case
+    if rule.startswith("schema_version"):
+        return  # refused before either path runs
+    fast, full = _both_paths(document, pm.Inspection)
+    assert full[0] == "refused"
+    assert fast[0] == "doubt"
+
+
+@settings(max_examples=60, deadline=None)
+@given(dataset=pst.datasets(max_inspections=3))
+def test_the_fast_path_builds_what_the_full_converter_builds(dataset: pm.Dataset) -> None:
+    fast, full = _both_paths(pm.to_dict(dataset), pm.Dataset)
+    assert full == ("built", dataset)
+    written_in_full = any(i.programme not in programmes.catalogue() for i in dataset)
+    if written_in_full:
+        assert fast in (full, ("doubt", None))  # a programme of one's own: the full path
+    else:
+        assert fast == full

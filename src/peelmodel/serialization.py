@@ -528,6 +528,11 @@ def from_dict(data: Any, cls: type[T]) -> T:
         if data.__class__ is not dict:
             raise _mismatch(f"an object ({cls.__name__})", data)
         data = _migrate(data)
+    if attrs.has(cls):
+        try:
+            return _fast_builder(cls)(data)  # type: ignore[no-any-return]
+        except Exception:
+            pass
     converter = _converter()
     try:
         return converter.structure(data, cls)
@@ -815,3 +820,126 @@ def _in_document_order(problems: list[Problem]) -> list[Problem]:
 def __dir__() -> list[str]:
     """The public names only: what completion in a notebook offers."""
     return sorted(__all__)
+
+
+# --- the fast path -------------------------------------------------------------------
+#
+# A valid document is built straight from the parsed dicts by functions generated per
+# class: unknown keys are refused by one set comparison, dates, grades and enums are
+# converted, and every type and bound is checked by the classes' own construction
+# checks. At the first doubt (an unknown key, a missing field, a wrong type, any rule
+# broken) it gives up and the converter above reads the document again, to word every
+# problem with its path. Both paths accept exactly the same documents: the fast one
+# rejects whatever the construction checks reject, and hands everything else it cannot
+# read to the full converter.
+
+
+class _Doubt(Exception):
+    """The fast path cannot read this value; the full converter will."""
+
+
+def _need_list(value: Any) -> list[Any] | tuple[Any, ...]:
+    if value.__class__ is list or value.__class__ is tuple:
+        return value
+    raise _Doubt
+
+
+def _need_dict(value: Any) -> dict[str, Any]:
+    if value.__class__ is dict:
+        return value
+    raise _Doubt
+
+
+_FAST_BUILDERS: dict[type, Callable[[Any], Any]] = {}
+
+
+def _fast_builder(cls: type[Any]) -> Callable[[Any], Any]:
+    try:
+        return _FAST_BUILDERS[cls]
+    except KeyError:
+        pass
+    names: dict[str, Any] = {
+        "C": cls,
+        "_Doubt": _Doubt,
+        "_need_list": _need_list,
+        "_need_dict": _need_dict,
+        "_date": _date,
+        "_GRADES": _GRADES,
+        "MISSING": _MISSING,
+    }
+    hints = typing.get_type_hints(cls)
+    fields = [a for a in attrs.fields(cls) if a.init]
+    names["K"] = frozenset(a.name for a in fields)
+    lines = [
+        "def build(d):",
+        "    if d.__class__ is not dict or not d.keys() <= K:",
+        "        raise _Doubt",
+        "    kw = {}",
+    ]
+    for n, a in enumerate(fields):
+        tp = hints[a.name]
+        inner = _optional_of(tp)
+        expr = _fast_expr(inner if inner is not None else tp, "v", names, n)
+        lines.append(f"    v = d.get({a.name!r}, MISSING)")
+        lines.append("    if v is not MISSING:")
+        if inner is not None and expr != "v":
+            expr = f"None if v is None else {expr}"
+        lines.append(f"        kw[{a.alias!r}] = {expr}")
+    lines.append("    return C(**kw)")
+    namespace = dict(names)
+    exec(compile("\n".join(lines), f"<peelmodel build {cls.__name__}>", "exec"), namespace)
+    built: Callable[[Any], Any] = namespace["build"]
+    _FAST_BUILDERS[cls] = built
+    return built
+
+
+_MISSING = object()
+
+
+def _fast_expr(tp: Any, v: str, names: dict[str, Any], n: int) -> str:
+    """An expression converting parsed JSON ``v`` to ``tp`` (raising on doubt)."""
+    if tp is str or tp is int or tp is float or tp is bool:
+        return v  # the class's construction checks test the type exactly
+    if tp is date:
+        return f"_date({v}, None)"
+    if tp is Grade:
+        return f"_GRADES[{v}]"
+    if isinstance(tp, type) and issubclass(tp, enum.Enum):
+        names[f"E{n}"] = {m.value: m for m in tp}
+        return f"E{n}[{v}]"
+    if tp is Programme:
+        return f"({v} if {v}.__class__ is str else _Doubt.throw())"
+    if _is_tuple_of(tp):
+        item = typing.get_args(tp)[0]
+        inner = _fast_expr(item, "x", names, n + 1000)
+        if inner == "x":
+            return f"_need_list({v})"
+        return f"[{inner} for x in _need_list({v})]"
+    if isinstance(tp, type) and attrs.has(tp):
+        names[f"B{n}"] = _LazyBuilder(tp)
+        return f"B{n}({v})"
+    raise _Doubt  # a type the fast path does not know: never generated
+
+
+class _LazyBuilder:
+    """The builder of a nested class, generated on first use (classes refer to each
+    other, so they cannot all be generated at once)."""
+
+    __slots__ = ("cls", "fn")
+
+    def __init__(self, cls: type[Any]) -> None:
+        self.cls = cls
+        self.fn: Callable[[Any], Any] | None = None
+
+    def __call__(self, value: Any) -> Any:
+        fn = self.fn
+        if fn is None:
+            fn = self.fn = _fast_builder(self.cls)
+        return fn(value)
+
+
+def _throw() -> Any:
+    raise _Doubt
+
+
+_Doubt.throw = staticmethod(_throw)  # type: ignore[attr-defined]
