@@ -331,6 +331,56 @@ def cold_section(
     return times
 
 
+def profile_section(text: str, top: int = 15) -> dict[str, Any]:
+    """cProfile of one peelmodel load of ``text`` (warm): the functions with the most
+    own time and the most cumulative time, as shares of the profiled total."""
+    import cProfile
+    import pstats
+
+    model = MODELS["peelmodel"]
+    model.load(text)
+    gc.collect()
+    profiler = cProfile.Profile()
+    profiler.enable()
+    model.load(text)
+    profiler.disable()
+    stats = pstats.Stats(profiler).stats  # type: ignore[attr-defined]
+    total = sum(v[2] for v in stats.values())
+
+    def label(key: tuple[str, int, str]) -> str:
+        file, line, fn = key
+        if file == "~":
+            return fn
+        return f"{Path(file).name}:{line}({fn})"
+
+    def rows(index: int) -> list[dict[str, Any]]:
+        ranked = sorted(stats.items(), key=lambda kv: -kv[1][index])[:top]
+        return [
+            {
+                "function": label(key),
+                "calls": v[1],
+                "own": round(v[2] / total, 4),
+                "cumulative": round(v[3] / total, 4),
+            }
+            for key, v in ranked
+        ]
+
+    return {"total_seconds": total, "by_own_time": rows(2), "by_cumulative_time": rows(3)}
+
+
+def _profile_text(profile: dict[str, Any]) -> str:
+    lines = ["| function | calls | own time | cumulative |", "|---|---:|---:|---:|"]
+    seen = set()
+    for row in profile["by_cumulative_time"] + profile["by_own_time"]:
+        if row["function"] in seen:
+            continue
+        seen.add(row["function"])
+        lines.append(
+            f"| {row['function']} | {row['calls']:,} | {row['own']:.0%} | {row['cumulative']:.0%} |"
+        )
+    return "\n".join(lines)
+
+
 # --- context -----------------------------------------------------------------------------------
 
 
@@ -476,6 +526,7 @@ def run(args: argparse.Namespace, tmp: Path, checkout: Path) -> None:
     load_start = os.getloadavg()
     measured = digest(SNAPSHOT / "peelmodel") if SNAPSHOT else None
     checkout_at_start = digest(checkout)
+    commit = source()  # at the start, when the copy measured was taken
 
     def log(text: str) -> None:
         print(f"[{time.perf_counter() - started:5.0f} s] {text}", file=sys.stderr, flush=True)
@@ -550,13 +601,16 @@ def run(args: argparse.Namespace, tmp: Path, checkout: Path) -> None:
         cold_section(national, "load", rounds["cold"], 12, cache), "s"
     )
 
+    log("profile of a peelmodel load of the national file ...")
+    profile = profile_section(texts["national"])
+
     result = {
         "date": dt.datetime.now().isoformat(timespec="seconds"),
         "command": "python -m bench.run" + (" --quick" if args.quick else ""),
         "rounds": rounds,
         "machine": machine(),
         "load_average": {"start": load_start, "end": os.getloadavg()},
-        "peelmodel_source": source()
+        "peelmodel_source": commit
         | {
             "measured": str(checkout),
             "digest": measured,
@@ -571,6 +625,7 @@ def run(args: argparse.Namespace, tmp: Path, checkout: Path) -> None:
         "peelmodel is slower (or holds more)",
         "seconds": round(time.perf_counter() - started, 1),
         "measures": measures,
+        "profile": profile,
     }
     out = (
         args.out or RESULTS / f"{dt.date.today().isoformat()}{'-quick' if args.quick else ''}.json"
@@ -601,6 +656,8 @@ def run(args: argparse.Namespace, tmp: Path, checkout: Path) -> None:
     print(table(measures))
     print("\nMedians:\n")
     print(absolute_table(measures))
+    print("\nWhere peelmodel's load of the national file goes (cProfile, shares of the total):\n")
+    print(_profile_text(profile))
     print(f"\nwritten to {out}")
 
 

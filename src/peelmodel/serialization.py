@@ -293,7 +293,8 @@ def _converter() -> cattrs.Converter:
         return programme_fn()(value, Programme)
 
     def unstructure_programme(programme: Programme) -> Any:
-        if programmes._registry().get(programme.id) == programme:
+        registered = programmes._registry().get(programme.id)
+        if registered is programme or registered == programme:
             return programme.id
         return programme_dump()(programme)
 
