@@ -201,3 +201,38 @@ def test_percent_change_inverts(old: int, new: int) -> None:
     assert old + old * change / 100 == new
     assume(new != old)
     assert (change > 0) == (new > old)
+
+
+@given(
+    count=st.integers(min_value=0, max_value=10**12),
+    base=st.integers(min_value=1, max_value=10**12),
+    per=st.sampled_from([100, 1_000, 10_000, 1_000_000]),
+    decimals=st.integers(min_value=0, max_value=6),
+    nudge=st.sampled_from([-1.0, -0.5, -0.4999999, 0.0, 0.4999999, 0.5, 0.5000001, 1.0]),
+)
+def test_the_float_decision_is_the_exact_one(
+    count: int, base: int, per: int, decimals: int, nudge: float
+) -> None:
+    # Values at and around the rounding boundary, of every size: the quick float test
+    # must give the exact test's answer.
+    exact = rates.exact_rate(count, base, per=per)
+    value = round(float(exact) + nudge * 10.0**-decimals, decimals + 3)
+    assert rates._agrees(value, count, base, per, decimals) == rates.rounds_to(
+        value, exact, decimals
+    )
+
+
+@given(
+    old=st.integers(min_value=1, max_value=10**12),
+    new=st.integers(min_value=0, max_value=10**12),
+    decimals=st.integers(min_value=0, max_value=6),
+    nudge=st.sampled_from([-1.0, -0.5, -0.4999999, 0.0, 0.4999999, 0.5, 0.5000001, 1.0]),
+)
+def test_the_float_decision_of_a_change_is_the_exact_one(
+    old: int, new: int, decimals: int, nudge: float
+) -> None:
+    exact = rates.exact_percent_change(old, new)
+    value = round(float(exact) + nudge * 10.0**-decimals, decimals + 3)
+    assert rates._agrees_change(value, new, old, decimals) == rates.rounds_to(
+        value, exact, decimals
+    )

@@ -148,8 +148,8 @@ def _figure_problems(
     elif problems or count is None or base is None:
         pass
     elif unit is _PERCENT_CHANGE:
-        expected = rates.exact_percent_change(base, count)
-        if not rates.rounds_to(value, expected, decimals):
+        if not rates._agrees_change(value, count, base, decimals):
+            expected = rates.exact_percent_change(base, count)
             _append(
                 problems,
                 "value",

@@ -154,11 +154,27 @@ def _agrees(value: float, count: int | float, base: int | float, per: int, decim
     # decided exactly, in fractions.
     gap = abs(value - count * per / base)
     half = _HALF[decimals] if decimals < 16 else 0.5 * 10.0**-decimals
-    if gap < half * (1 - 1e-9):
+    # The float error of the quotient grows with its size: the band decided exactly
+    # is wide enough for both.
+    slack = half * 1e-9 + abs(value) * 1e-14
+    if gap < half - slack:
         return True
-    if gap > half * (1 + 1e-9):
+    if gap > half + slack:
         return False
     return rounds_to(value, exact_rate(count, base, per=per), decimals)
+
+
+def _agrees_change(value: float, new: int, old: int, decimals: int) -> bool:
+    """Does ``value`` round from the percent change from ``old`` (above zero) to ``new``?
+    Floats first, as in _agrees; exact fractions only near the rounding boundary."""
+    gap = abs(value - (new - old) * 100 / old)
+    half = _HALF[decimals] if decimals < 16 else 0.5 * 10.0**-decimals
+    slack = half * 1e-9 + abs(value) * 1e-14
+    if gap < half - slack:
+        return True
+    if gap > half + slack:
+        return False
+    return rounds_to(value, exact_percent_change(old, new), decimals)
 
 
 _HALF = tuple(0.5 * 10.0**-d for d in range(16))
