@@ -19,6 +19,7 @@ import functools
 import math
 import operator
 import re
+import threading
 import types
 import typing
 from collections.abc import Callable, Mapping
@@ -90,7 +91,7 @@ def _v1_source(source: dict[str, Any]) -> dict[str, Any]:
 MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _sources_v1_to_v2}
 """Upgrades of a top-level document: ``MIGRATIONS[n]`` turns version n into n + 1."""
 
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 _ENUM_NOUNS = {"Grade": "grade", "GradingScale": "grading scale", "SubjectKind": "kind of subject"}
 
@@ -155,15 +156,27 @@ def _bool(value: Any, _: Any) -> bool:
     raise _mismatch("true or false", value)
 
 
+# Dates read, by their text: a national file repeats a few hundred dates thousands of
+# times. Bounded, and only ever holding valid dates.
+_DATES: dict[str, date] = {}
+
+
 def _date(value: Any, _: Any) -> date:
+    if value.__class__ is str:
+        found = _DATES.get(value)
+        if found is not None:
+            return found
     if value.__class__ is not str or len(value) != 10 or not _ISO_DATE.fullmatch(value):
         raise _mismatch("a date written YYYY-MM-DD", value)
     try:
-        return date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError as error:
         raise ValidationError.single(
             "$", "date.invalid", f"{value!r} is not a date: {error}"
         ) from None
+    if len(_DATES) < 100_000:
+        _DATES[value] = day
+    return day
 
 
 _GRADES = {g.value: g for g in Grade}
@@ -845,13 +858,10 @@ def _need_list(value: Any) -> list[Any] | tuple[Any, ...]:
     raise _Doubt
 
 
-def _need_dict(value: Any) -> dict[str, Any]:
-    if value.__class__ is dict:
-        return value
-    raise _Doubt
-
-
 _FAST_BUILDERS: dict[type, Callable[[Any], Any]] = {}
+# One namespace for every generated builder: a builder calls the builder of a nested
+# class by its name, resolved when it runs (classes refer to each other).
+_BUILD_NAMES: dict[str, Any] = {}
 
 
 def _fast_builder(cls: type[Any]) -> Callable[[Any], Any]:
@@ -859,45 +869,65 @@ def _fast_builder(cls: type[Any]) -> Callable[[Any], Any]:
         return _FAST_BUILDERS[cls]
     except KeyError:
         pass
-    names: dict[str, Any] = {
-        "C": cls,
-        "_Doubt": _Doubt,
-        "_need_list": _need_list,
-        "_need_dict": _need_dict,
-        "_date": _date,
-        "_GRADES": _GRADES,
-        "MISSING": _MISSING,
-    }
+    with _BUILD_LOCK:
+        if cls in _FAST_BUILDERS:
+            return _FAST_BUILDERS[cls]
+        pending: list[type[Any]] = [cls]
+        made: dict[type[Any], Callable[[Any], Any]] = {}
+        while pending:
+            c = pending.pop()
+            if c in made or c in _FAST_BUILDERS:
+                continue
+            made[c] = _generate_builder(c, pending)
+        _FAST_BUILDERS.update(made)  # published only when every builder it calls exists
+    return _FAST_BUILDERS[cls]
+
+
+_BUILD_LOCK = threading.Lock()
+
+
+def _generate_builder(cls: type[Any], pending: list[type[Any]]) -> Callable[[Any], Any]:
+    names = _BUILD_NAMES
+    names.update(
+        {
+            "_Doubt": _Doubt,
+            "_need_list": _need_list,
+            "_date": _date,
+            "_GRADES": _GRADES,
+        }
+    )
+    tag = f"{cls.__module__.replace('.', '_')}_{cls.__qualname__.replace('.', '_')}"
+    names[f"C_{tag}"] = cls
     hints = typing.get_type_hints(cls)
     fields = [a for a in attrs.fields(cls) if a.init]
-    names["K"] = frozenset(a.name for a in fields)
+    if any(a.alias != a.name for a in fields):
+        raise TypeError(f"{cls.__name__}: fields with an alias are not built on the fast path")
+    names[f"K_{tag}"] = frozenset(a.name for a in fields)
     lines = [
         "def build(d):",
-        "    if d.__class__ is not dict or not d.keys() <= K:",
+        f"    if d.__class__ is not dict or not d.keys() <= K_{tag}:",
         "        raise _Doubt",
-        "    kw = {}",
+        "    kw = d.copy()",
     ]
     for n, a in enumerate(fields):
         tp = hints[a.name]
         inner = _optional_of(tp)
-        expr = _fast_expr(inner if inner is not None else tp, "v", names, n)
-        lines.append(f"    v = d.get({a.name!r}, MISSING)")
-        lines.append("    if v is not MISSING:")
-        if inner is not None and expr != "v":
-            expr = f"None if v is None else {expr}"
-        lines.append(f"        kw[{a.alias!r}] = {expr}")
-    lines.append("    return C(**kw)")
-    namespace = dict(names)
-    exec(compile("\n".join(lines), f"<peelmodel build {cls.__name__}>", "exec"), namespace)
-    built: Callable[[Any], Any] = namespace["build"]
-    _FAST_BUILDERS[cls] = built
+        expr = _fast_expr(inner if inner is not None else tp, "v", names, f"{tag}_{n}", pending)
+        if expr == "v":
+            continue  # passed as it is: the class's construction checks test it
+        lines.append(f"    v = kw.get({a.name!r})")
+        lines.append("    if v is not None:" if inner is not None else f"    if {a.name!r} in kw:")
+        lines.append(f"        kw[{a.name!r}] = {expr}")
+    lines.append(f"    return C_{tag}(**kw)")
+    code = compile("\n".join(lines), f"<peelmodel build {cls.__name__}>", "exec")
+    local: dict[str, Any] = {}
+    exec(code, names, local)
+    built: Callable[[Any], Any] = local["build"]
+    names[f"B_{tag}"] = built
     return built
 
 
-_MISSING = object()
-
-
-def _fast_expr(tp: Any, v: str, names: dict[str, Any], n: int) -> str:
+def _fast_expr(tp: Any, v: str, names: dict[str, Any], n: str, pending: list[type[Any]]) -> str:
     """An expression converting parsed JSON ``v`` to ``tp`` (raising on doubt)."""
     if tp is str or tp is int or tp is float or tp is bool:
         return v  # the class's construction checks test the type exactly
@@ -906,37 +936,21 @@ def _fast_expr(tp: Any, v: str, names: dict[str, Any], n: int) -> str:
     if tp is Grade:
         return f"_GRADES[{v}]"
     if isinstance(tp, type) and issubclass(tp, enum.Enum):
-        names[f"E{n}"] = {m.value: m for m in tp}
-        return f"E{n}[{v}]"
+        names[f"E_{n}"] = {m.value: m for m in tp}
+        return f"E_{n}[{v}]"
     if tp is Programme:
         return f"({v} if {v}.__class__ is str else _Doubt.throw())"
     if _is_tuple_of(tp):
         item = typing.get_args(tp)[0]
-        inner = _fast_expr(item, "x", names, n + 1000)
+        inner = _fast_expr(item, "x", names, n + "_item", pending)
         if inner == "x":
             return f"_need_list({v})"
         return f"[{inner} for x in _need_list({v})]"
     if isinstance(tp, type) and attrs.has(tp):
-        names[f"B{n}"] = _LazyBuilder(tp)
-        return f"B{n}({v})"
-    raise _Doubt  # a type the fast path does not know: never generated
-
-
-class _LazyBuilder:
-    """The builder of a nested class, generated on first use (classes refer to each
-    other, so they cannot all be generated at once)."""
-
-    __slots__ = ("cls", "fn")
-
-    def __init__(self, cls: type[Any]) -> None:
-        self.cls = cls
-        self.fn: Callable[[Any], Any] | None = None
-
-    def __call__(self, value: Any) -> Any:
-        fn = self.fn
-        if fn is None:
-            fn = self.fn = _fast_builder(self.cls)
-        return fn(value)
+        pending.append(tp)
+        tag = f"{tp.__module__.replace('.', '_')}_{tp.__qualname__.replace('.', '_')}"
+        return f"B_{tag}({v})"
+    raise TypeError(f"no fast path for {tp!r}")
 
 
 def _throw() -> Any:
