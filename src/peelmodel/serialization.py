@@ -27,18 +27,12 @@ from datetime import date
 from typing import Any, TypeVar
 
 import attrs
-import cattrs
 import orjson
-from cattrs.errors import (
-    ClassValidationError,
-    ForbiddenExtraKeysError,
-    IterableValidationError,
-    IterableValidationNote,
-)
-from cattrs.fns import identity
-from cattrs.gen import make_dict_structure_fn
 
 from peelmodel import programmes
+
+if typing.TYPE_CHECKING:  # cattrs is imported on first need: a valid document never does
+    import cattrs
 from peelmodel._convert import close_matches
 from peelmodel.errors import Problem, ValidationError, short_repr
 from peelmodel.grades import Grade, unknown_grade_message
@@ -216,6 +210,8 @@ def _enum_hook(cls: type[enum.Enum]) -> Callable[[Any, Any], enum.Enum]:
 
 
 def _sequence_hook(converter: cattrs.Converter, tp: Any) -> Callable[[Any, Any], tuple[Any, ...]]:
+    from cattrs.errors import IterableValidationError, IterableValidationNote
+
     item = typing.get_args(tp)[0]
     inner = converter.get_structure_hook(item)
 
@@ -270,6 +266,8 @@ def _is_tuple_of(tp: Any) -> bool:
 
 @functools.cache
 def _converter() -> cattrs.Converter:
+    import cattrs
+
     converter = cattrs.Converter(
         forbid_extra_keys=True, omit_if_default=True, detailed_validation=True
     )
@@ -331,6 +329,8 @@ def _unstructure_hook(
     ``!=``, which for attrs values runs Python ``__eq__``; here ``is not None`` and
     truthiness do the same job, which makes dumping about a third faster.
     """
+    from cattrs.fns import identity
+
     hints = typing.get_type_hints(cls)
     names: dict[str, Any] = {}
     lines = ["def dump(o):", "    res = {}"]
@@ -387,6 +387,8 @@ _enum_value = operator.attrgetter("_value_")
 def _json_converter() -> cattrs.Converter:
     """The converter for to_json: dates and enums stay objects, for orjson writes them
     itself (as ISO dates and by value), much faster than a Python hook per value."""
+    from cattrs.fns import identity
+
     converter = _converter().copy()
     converter.register_unstructure_hook(date, identity)
     converter.register_unstructure_hook_factory(_is_enum, lambda _: identity)
@@ -412,6 +414,8 @@ _FULL_DUMP: dict[type[Any], Callable[[Any], Any]] = {}
 
 def _class_hook(converter: cattrs.Converter, cls: type[T]) -> Callable[[Any, Any], T]:
     """Structure an attrs class from a JSON object (and from nothing else)."""
+    from cattrs.gen import make_dict_structure_fn
+
     generated = make_dict_structure_fn(cls, converter, _cattrs_forbid_extra_keys=True)
     noun = f"an object ({cls.__name__})"
 
@@ -427,6 +431,12 @@ def _class_hook(converter: cattrs.Converter, cls: type[T]) -> Callable[[Any, Any
 
 
 def _problems(error: BaseException, path: str, cls: Any) -> list[Problem]:
+    from cattrs.errors import (
+        ClassValidationError,
+        ForbiddenExtraKeysError,
+        IterableValidationError,
+    )
+
     if isinstance(error, ValidationError):
         return [p.under(path) for p in error.problems]
     if isinstance(error, IterableValidationError):
@@ -550,7 +560,11 @@ def from_dict(data: Any, cls: type[T]) -> T:
     converter = _converter()
     try:
         return converter.structure(data, cls)
-    except (ClassValidationError, IterableValidationError, ValidationError) as error:
+    except Exception as error:
+        from cattrs.errors import ClassValidationError, IterableValidationError
+
+        if not isinstance(error, ClassValidationError | IterableValidationError | ValidationError):
+            raise
         raise _reject(error, cls) from None
 
 
