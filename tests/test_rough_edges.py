@@ -177,3 +177,17 @@ def test_dir_of_a_public_module_lists_its_public_names_only(name: str) -> None:
         assert leaked not in names
     for public in names:
         getattr(module, public)  # each name listed exists
+
+
+def test_the_changelog_has_a_dated_section_for_this_version() -> None:
+    import re
+    from pathlib import Path
+
+    text = (Path(__file__).parents[1] / "CHANGELOG.md").read_text(encoding="utf-8")
+    version = pm.__version__
+    assert re.search(rf"^## \[{re.escape(version)}\] - \d{{4}}-\d{{2}}-\d{{2}}$", text, re.M)
+    assert re.search(rf"^\[{re.escape(version)}\]: https://", text, re.M)
+    assert re.search(r"^\[Unreleased\]: https://", text, re.M)
+    headings = re.findall(r"^## \[([^\]]+)\]", text, re.M)
+    assert headings[0] == "Unreleased"
+    assert headings[1] == version

@@ -46,7 +46,7 @@ if TYPE_CHECKING:
         to_json,
     )
 
-__version__ = "0.1.0.dev0"
+__version__ = "0.2.0"
 
 __all__ = [
     "SCHEMA_VERSION",
