@@ -5,9 +5,11 @@ Each ``check_*`` function takes the model's object (all three models use peelmod
 field names) and raises ``ValueError`` at the first rule broken; each library turns that
 into its own validation error. The decisions are peelmodel's, made the same way:
 
-* a rate's value against its count and base is decided in floats, and only a value
-  within a hair (1e-9 relative) of the rounding boundary is decided exactly, in
-  fractions (peelmodel's ``rates._agrees``); a percent change is decided exactly;
+* a rate's or a percent change's value against its count and base is decided in
+  floats, and only a value within a hair of the rounding boundary (half a unit ± a
+  relative 1e-9, widened by 1e-14 of the value for the float error of large
+  quotients) is decided exactly, in fractions (peelmodel's ``rates._agrees`` and
+  ``rates._agrees_change``);
 * the precision of a value is the built-in ``round(value, decimals) == value``.
 
 This module imports nothing from peelmodel; its catalogue tables are plain data in
@@ -101,11 +103,27 @@ def _rounds_to(value: float, exact: Fraction, decimals: int) -> bool:
 def _agrees(value: float, count: int, base: int, per: int, decimals: int) -> bool:
     gap = abs(value - count * per / base)
     half = _HALF[decimals] if decimals < 16 else 0.5 * 10.0**-decimals
-    if gap < half * (1 - 1e-9):
+    # The float error of the quotient grows with its size: the band decided exactly is
+    # wide enough for both.
+    slack = half * 1e-9 + abs(value) * 1e-14
+    if gap < half - slack:
         return True
-    if gap > half * (1 + 1e-9):
+    if gap > half + slack:
         return False
     return _rounds_to(value, _fraction(count) * per / _fraction(base), decimals)
+
+
+def _agrees_change(value: float, new: int, old: int, decimals: int) -> bool:
+    """A percent change from ``old`` (above zero) to ``new``: floats first, as _agrees."""
+    gap = abs(value - (new - old) * 100 / old)
+    half = _HALF[decimals] if decimals < 16 else 0.5 * 10.0**-decimals
+    slack = half * 1e-9 + abs(value) * 1e-14
+    if gap < half - slack:
+        return True
+    if gap > half + slack:
+        return False
+    exact = (_fraction(new) - _fraction(old)) * 100 / _fraction(old)
+    return _rounds_to(value, exact, decimals)
 
 
 def check_figure(
@@ -133,8 +151,7 @@ def check_figure(
     if count is None or base is None:
         return
     if unit == "percent change":
-        exact = (_fraction(count) - _fraction(base)) * 100 / _fraction(base)
-        if not _rounds_to(value, exact, decimals):
+        if not _agrees_change(value, count, base, decimals):
             raise ValueError(f"{value} percent disagrees with the change from {base} to {count}")
         return
     per = _PER[unit]
