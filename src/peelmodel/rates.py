@@ -152,29 +152,33 @@ def _agrees(value: float, count: int | float, base: int | float, per: int, decim
     """agrees() for a count and base already checked."""
     # Fast path in floats; only a value within a hair of the rounding boundary is
     # decided exactly, in fractions.
-    gap = abs(value - count * per / base)
-    half = _HALF[decimals] if decimals < 16 else 0.5 * 10.0**-decimals
-    # The float error of the quotient grows with its size: the band decided exactly
-    # is wide enough for both.
-    slack = half * 1e-9 + abs(value) * 1e-14
-    if gap < half - slack:
-        return True
-    if gap > half + slack:
-        return False
+    decided = _float_decision(value, count * per / base, decimals)
+    if decided is not None:
+        return decided
     return rounds_to(value, exact_rate(count, base, per=per), decimals)
 
 
 def _agrees_change(value: float, new: int, old: int, decimals: int) -> bool:
     """Does ``value`` round from the percent change from ``old`` (above zero) to ``new``?
     Floats first, as in _agrees; exact fractions only near the rounding boundary."""
-    gap = abs(value - (new - old) * 100 / old)
+    decided = _float_decision(value, (new - old) * 100 / old, decimals)
+    if decided is not None:
+        return decided
+    return rounds_to(value, exact_percent_change(old, new), decimals)
+
+
+def _float_decision(value: float, quotient: float, decimals: int) -> bool | None:
+    """Whether ``value`` is ``quotient`` rounded to ``decimals`` places, decided in
+    floats; None within a hair of the rounding boundary, where only fractions decide.
+    The band widens with the size of the quotient, whose float error grows with it."""
+    gap = abs(value - quotient)
     half = _HALF[decimals] if decimals < 16 else 0.5 * 10.0**-decimals
     slack = half * 1e-9 + abs(value) * 1e-14
     if gap < half - slack:
         return True
     if gap > half + slack:
         return False
-    return rounds_to(value, exact_percent_change(old, new), decimals)
+    return None
 
 
 _HALF = tuple(0.5 * 10.0**-d for d in range(16))

@@ -642,15 +642,7 @@ def _duplicate_keys(text: str | bytes | bytearray | memoryview) -> list[Problem]
     while stack:
         node, path = stack.pop()
         if node.__class__ is dict:
-            for key in repeated.get(id(node), ()):
-                problems.append(
-                    Problem(
-                        path=f"{path}.{key}",
-                        code="json.duplicate_key",
-                        message=f"the key {short_repr(key)} is given more than once in this "
-                        "object; each key may appear once",
-                    )
-                )
+            problems += [_duplicate_key_problem(path, key) for key in repeated.get(id(node), ())]
             stack.extend((v, f"{path}.{k}") for k, v in reversed(node.items()))
         elif node.__class__ is list:
             stack.extend((v, f"{path}[{i}]") for i, v in reversed(list(enumerate(node))))
