@@ -356,3 +356,25 @@ def test_the_fast_path_builds_what_the_full_converter_builds(dataset: pm.Dataset
         assert fast in (full, ("doubt", None))  # a programme of one's own: the full path
     else:
         assert fast == full
+
+
+# --- every misuse is a ValidationError --------------------------------------------------
+
+
+@pytest.mark.parametrize("wrong", ["essex", {"force": "essex"}, 3, None, b"{}"])
+def test_check_refuses_what_it_cannot_check(wrong: Any) -> None:
+    with pytest.raises(pm.ValidationError, match="check takes an Inspection") as info:
+        pm.check(wrong)
+    assert info.value.problems[0].path == "$"
+
+
+def test_check_names_the_item_it_cannot_check() -> None:
+    with pytest.raises(pm.ValidationError) as info:
+        pm.check([pm.datasets.essex()[0], "kent"])
+    assert [p.path for p in info.value.problems] == ["$[1]"]
+
+
+def test_a_history_of_a_force_that_does_not_exist_is_refused() -> None:
+    with pytest.raises(pm.ValidationError) as info:
+        pm.ForceHistory.of("gotham", [])
+    assert [(p.path, p.code) for p in info.value.problems] == [("$.force", "force.unknown")]

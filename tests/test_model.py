@@ -424,9 +424,10 @@ def test_check_inadequate_on_five_point_needs_cause_of_concern() -> None:
     assert codes(inspection()) == []
 
 
-def test_check_never_raises_and_walks_collections() -> None:
-    assert pm.check("not a model object") == ()
-    assert pm.check(42) == ()
+def test_check_walks_collections_and_refuses_what_is_not_a_model_object() -> None:
+    for wrong in ("not a model object", 42):
+        with pytest.raises(pm.ValidationError, match="check takes an Inspection"):
+            pm.check(wrong)
     bad = inspection(
         judgments=[
             Judgment(subject="effectiveness", grade=Grade.OUTSTANDING),

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from fractions import Fraction
 
 from peelmodel import rates
-from peelmodel.errors import Problem, Severity
+from peelmodel.errors import Problem, Severity, ValidationError
 from peelmodel.grades import Grade, GradingScale
 from peelmodel.inspections import Inspection
 from peelmodel.metrics import Metric, Unit
@@ -26,9 +26,12 @@ _READS_AS_AFI = re.compile(
 
 
 def check(obj: object) -> tuple[Problem, ...]:
-    """Every soft problem found in ``obj`` (an Inspection, a Metric or an iterable of them).
+    """Every soft problem found in ``obj``: an Inspection, a Dataset, a ForceHistory, or
+    any iterable of inspections (another peelmodel object, a Metric or a Grade alone,
+    has nothing more to check).
 
-    Never raises for a valid object; an object of another type has nothing to check.
+    Never raises for a valid object; anything else (text, a dict, a number) is a
+    ValidationError naming where it is, not an empty answer.
     """
     return tuple(_check(obj, "$"))
 
@@ -36,9 +39,20 @@ def check(obj: object) -> tuple[Problem, ...]:
 def _check(obj: object, path: str) -> Iterator[Problem]:
     if isinstance(obj, Inspection):
         yield from _inspection(obj, path)
-    elif isinstance(obj, Iterable) and not isinstance(obj, str | bytes | dict):
+    elif type(obj).__module__.startswith("peelmodel."):
+        return  # a grade, a period, a source, a metric alone: nothing more to check
+    elif isinstance(obj, Iterable) and not isinstance(obj, str | bytes | bytearray | dict):
         for i, item in enumerate(obj):
             yield from _check(item, f"{path}[{i}]")
+    else:
+        from peelmodel._types import describe
+
+        raise ValidationError.single(
+            path,
+            "type",
+            "check takes an Inspection, a Dataset, a ForceHistory or inspections, "
+            f"not {describe(obj)}",
+        )
 
 
 def _warning(path: str, code: str, message: str) -> Problem:

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 
 import attrs
 
+from peelmodel import forces as _forces
 from peelmodel._convert import to_tuple
 from peelmodel._display import MetricsMixin
 from peelmodel._types import check_fields
@@ -150,6 +151,10 @@ class ForceHistory(MetricsMixin):
 
     def __attrs_post_init__(self) -> None:
         check_fields(self)
+        if self.force not in _forces.ids():
+            raise ValidationError.single(
+                "$.force", "force.unknown", _forces.unknown_force_message(self.force)
+            )
         problems = [
             Problem(
                 path=f"$.inspections[{i}].force",
