@@ -100,28 +100,31 @@ def _rounds_to(value: float, exact: Fraction, decimals: int) -> bool:
     return abs(_fraction(value) - exact) <= Fraction(1, 2 * 10**decimals)
 
 
-def _agrees(value: float, count: int, base: int, per: int, decimals: int) -> bool:
-    gap = abs(value - count * per / base)
+def _float_decision(value: float, quotient: float, decimals: int) -> bool | None:
+    """In floats, as peelmodel decides: None within a hair of the rounding boundary,
+    whose band widens for the float error of large quotients."""
+    gap = abs(value - quotient)
     half = _HALF[decimals] if decimals < 16 else 0.5 * 10.0**-decimals
-    # The float error of the quotient grows with its size: the band decided exactly is
-    # wide enough for both.
     slack = half * 1e-9 + abs(value) * 1e-14
     if gap < half - slack:
         return True
     if gap > half + slack:
         return False
+    return None
+
+
+def _agrees(value: float, count: int, base: int, per: int, decimals: int) -> bool:
+    decided = _float_decision(value, count * per / base, decimals)
+    if decided is not None:
+        return decided
     return _rounds_to(value, _fraction(count) * per / _fraction(base), decimals)
 
 
 def _agrees_change(value: float, new: int, old: int, decimals: int) -> bool:
     """A percent change from ``old`` (above zero) to ``new``: floats first, as _agrees."""
-    gap = abs(value - (new - old) * 100 / old)
-    half = _HALF[decimals] if decimals < 16 else 0.5 * 10.0**-decimals
-    slack = half * 1e-9 + abs(value) * 1e-14
-    if gap < half - slack:
-        return True
-    if gap > half + slack:
-        return False
+    decided = _float_decision(value, (new - old) * 100 / old, decimals)
+    if decided is not None:
+        return decided
     exact = (_fraction(new) - _fraction(old)) * 100 / _fraction(old)
     return _rounds_to(value, exact, decimals)
 

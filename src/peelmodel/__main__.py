@@ -683,6 +683,14 @@ def _problems(shown: str, problems: Sequence[peelmodel.Problem], out: _Out) -> N
         out.write(f"{shown}: {_chars(problem.path)}: {_chars(problem.message)}\n")
 
 
+def _utf8(raw: bytearray) -> str:
+    """The file's bytes as text, or _Unreadable saying where they are not UTF-8."""
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise _Unreadable(_not_utf8(raw, error)) from None
+
+
 def _parse(name: str, forced: str | None, max_size: int) -> Any:
     """The object in file ``name``, parsed once; raises ValidationError or _Unreadable."""
     import orjson
@@ -693,10 +701,7 @@ def _parse(name: str, forced: str | None, max_size: int) -> Any:
     ):
         # A large dataset is read one inspection at a time: a parsed document takes
         # about eight times its text in memory, the objects built from it far less.
-        try:
-            text = raw.decode("utf-8")
-        except UnicodeDecodeError as error:
-            raise _Unreadable(_not_utf8(raw, error)) from None
+        text = _utf8(raw)
         del raw  # the text alone is kept while the inspections are built
         return _from_json_streamed(
             text,
@@ -706,10 +711,7 @@ def _parse(name: str, forced: str | None, max_size: int) -> Any:
     try:
         data = orjson.loads(raw)
     except orjson.JSONDecodeError:
-        try:
-            text = raw.decode("utf-8")
-        except UnicodeDecodeError as error:
-            raise _Unreadable(_not_utf8(raw, error)) from None
+        text = _utf8(raw)
         del raw
         # from_json words the syntax error, exactly as for a program that calls it.
         return peelmodel.from_json(text, _document(None, forced))

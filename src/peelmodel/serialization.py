@@ -595,8 +595,8 @@ def _loads(text: str | bytes | bytearray) -> Any:
 def _refuse_duplicate_keys(text: str | bytes | bytearray | memoryview, data: Any) -> None:
     """Raise ValidationError if an object of ``text`` (which parsed as ``data``) gives
     a key twice."""
-    if (data.__class__ is dict or data.__class__ is list) and not _as_orjson_writes(text, data):
-        duplicates = _duplicate_keys(text)
+    if data.__class__ is dict or data.__class__ is list:
+        duplicates = _duplicate_keys_in(text, data)
         if duplicates:
             raise ValidationError(duplicates)
 
@@ -823,7 +823,8 @@ def _inspection_class() -> type[Any]:
     return Inspection
 
 
-def _duplicate_keys_in(text: str, data: Any) -> list[Problem]:
+def _duplicate_keys_in(text: str | bytes | bytearray | memoryview, data: Any) -> list[Problem]:
+    """The keys given twice in ``text``: none when it is exactly what orjson writes."""
     if _as_orjson_writes(text, data):
         return []
     return _duplicate_keys(text)
