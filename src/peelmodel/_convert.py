@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Set
-from typing import TypeVar
+from collections.abc import Callable, Iterable, Mapping, Set
+from typing import Any, TypeVar
 
 T = TypeVar("T")
+# The typed converters that only call to_tuple: the JSON loader builds their tuples itself.
+TUPLE_CONVERTERS: set[Callable[..., Any]] = set()
+
+
+def tuple_converters(*converters: Callable[..., Any]) -> None:
+    """Record converters whose whole body is ``return to_tuple(items)``."""
+    TUPLE_CONVERTERS.update(converters)
 
 
 def to_tuple(items: Iterable[T]) -> tuple[T, ...]:

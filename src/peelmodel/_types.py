@@ -364,3 +364,18 @@ def check_fields(obj: object) -> None:
             problems.append(Problem(path=f"$.{name}{sub}", code=code, message=message))
     if problems:
         raise ValidationError(problems)
+
+
+def checked_post_init(self: Any) -> None:
+    """The ``__attrs_post_init__`` of the classes a document is made of: the fields'
+    types and bounds (:func:`check_fields`), then the class's own ``_rules``.
+
+    The JSON loader's generated builders test the same types inline and then call the
+    same ``_rules``: a class whose post-init is this function can be built that way.
+    """
+    check_fields(self)
+    self._rules()
+
+
+def no_rules(self: Any) -> None:
+    """The ``_rules`` of a class with no rules beyond its fields' types."""

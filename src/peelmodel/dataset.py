@@ -7,9 +7,9 @@ from typing import overload
 
 import attrs
 
-from peelmodel._convert import to_tuple
+from peelmodel._convert import to_tuple, tuple_converters
 from peelmodel._display import MetricsMixin
-from peelmodel._types import check_fields
+from peelmodel._types import checked_post_init, no_rules
 from peelmodel.inspections import Inspection
 from peelmodel.sources import Source
 
@@ -24,6 +24,9 @@ def _tuple_of_source(items: Iterable[Source]) -> tuple[Source, ...]:
     return to_tuple(items)
 
 
+tuple_converters(_tuple_of_inspection, _tuple_of_source)
+
+
 @attrs.frozen(kw_only=True)
 class Dataset(MetricsMixin):
     """Inspections held together: what a JSON file of PEEL records usually is."""
@@ -32,8 +35,8 @@ class Dataset(MetricsMixin):
     title: str = ""
     sources: tuple[Source, ...] = attrs.field(default=(), converter=_tuple_of_source)
 
-    def __attrs_post_init__(self) -> None:
-        check_fields(self)
+    __attrs_post_init__ = checked_post_init
+    _rules = no_rules
 
     def __len__(self) -> int:
         return len(self.inspections)

@@ -9,8 +9,8 @@ from datetime import date
 
 import attrs
 
-from peelmodel._convert import to_tuple
-from peelmodel._types import check_fields
+from peelmodel._convert import to_tuple, tuple_converters
+from peelmodel._types import checked_post_init
 from peelmodel.errors import Problem, ValidationError
 from peelmodel.sources import Source
 
@@ -33,6 +33,9 @@ def _tuple_of_recommendation(items: Iterable[Recommendation]) -> tuple[Recommend
     return to_tuple(items)
 
 
+tuple_converters(_tuple_of_recommendation)
+
+
 @attrs.frozen(kw_only=True)
 class AreaForImprovement:
     """Something the force should improve ("The force should ensure that ...")."""
@@ -41,8 +44,9 @@ class AreaForImprovement:
     text: str
     source: Source | None = None
 
-    def __attrs_post_init__(self) -> None:
-        check_fields(self)
+    __attrs_post_init__ = checked_post_init
+
+    def _rules(self) -> None:
         if problems := _text_problems(self.text, "an area for improvement"):
             raise ValidationError(problems)
 
@@ -54,8 +58,9 @@ class Recommendation:
     text: str
     deadline: date | None = None
 
-    def __attrs_post_init__(self) -> None:
-        check_fields(self)
+    __attrs_post_init__ = checked_post_init
+
+    def _rules(self) -> None:
         if problems := _text_problems(self.text, "a recommendation"):
             raise ValidationError(problems)
 
@@ -69,8 +74,9 @@ class CauseOfConcern:
     recommendations: tuple[Recommendation, ...] = attrs.field(converter=_tuple_of_recommendation)
     source: Source | None = None
 
-    def __attrs_post_init__(self) -> None:
-        check_fields(self)
+    __attrs_post_init__ = checked_post_init
+
+    def _rules(self) -> None:
         problems = _text_problems(self.text, "a cause of concern")
         if not self.recommendations:
             problems.append(
@@ -100,8 +106,9 @@ class Practice:
     kind: PracticeKind = PracticeKind.PROMISING
     source: Source | None = None
 
-    def __attrs_post_init__(self) -> None:
-        check_fields(self)
+    __attrs_post_init__ = checked_post_init
+
+    def _rules(self) -> None:
         if problems := _text_problems(self.text, "a practice"):
             raise ValidationError(problems)
 

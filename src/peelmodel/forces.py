@@ -21,7 +21,7 @@ from pathlib import Path
 import attrs
 
 from peelmodel._convert import close_matches as _close_matches
-from peelmodel._convert import to_tuple
+from peelmodel._convert import to_tuple, tuple_converters
 from peelmodel._display import NotebookMixin
 from peelmodel._types import check_fields
 from peelmodel.errors import Problem, ValidationError
@@ -41,6 +41,9 @@ class Country(enum.Enum):
 
 def _tuple_of_str(items: Iterable[str]) -> tuple[str, ...]:
     return to_tuple(items)
+
+
+tuple_converters(_tuple_of_str)
 
 
 @attrs.frozen(kw_only=True)

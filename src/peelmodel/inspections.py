@@ -9,9 +9,9 @@ import attrs
 
 from peelmodel import forces
 from peelmodel import programmes as _programmes
-from peelmodel._convert import to_tuple
+from peelmodel._convert import to_tuple, tuple_converters
 from peelmodel._display import MetricsMixin
-from peelmodel._types import check_fields
+from peelmodel._types import checked_post_init
 from peelmodel.errors import Problem, ValidationError
 from peelmodel.findings import AreaForImprovement, CauseOfConcern, Practice
 from peelmodel.grades import Grade, Pillar
@@ -69,6 +69,18 @@ def _tuple_of_source(items: Iterable[Source]) -> tuple[Source, ...]:
     return to_tuple(items)
 
 
+tuple_converters(
+    _tuple_of_period,
+    _tuple_of_judgment,
+    _tuple_of_grade_count,
+    _tuple_of_area_for_improvement,
+    _tuple_of_cause_of_concern,
+    _tuple_of_practice,
+    _tuple_of_metric,
+    _tuple_of_source,
+)
+
+
 @attrs.frozen(kw_only=True)
 class Inspection(MetricsMixin):
     """One published PEEL assessment of one force.
@@ -109,8 +121,9 @@ class Inspection(MetricsMixin):
     metrics: tuple[Metric, ...] = attrs.field(default=(), converter=_tuple_of_metric)
     sources: tuple[Source, ...] = attrs.field(default=(), converter=_tuple_of_source)
 
-    def __attrs_post_init__(self) -> None:
-        check_fields(self)
+    __attrs_post_init__ = checked_post_init
+
+    def _rules(self) -> None:
         problems = _problems(self)
         if problems:
             raise ValidationError(problems)
@@ -194,24 +207,29 @@ class Inspection(MetricsMixin):
 
 
 def _covered(
-    inspection: Inspection, subject_id: object, path: str, problems: list[Problem]
+    inspection: Inspection, subject_id: object, problems: list[Problem], where: str, *at: int
 ) -> Subject | None:
+    """The subject ``subject_id`` names, if the inspection covers it; otherwise a problem
+    at ``where.format(*at)`` (made only then: this runs for every judgment and finding)."""
     programme = inspection.programme
-    subject = programme.get_subject(subject_id) if isinstance(subject_id, str) else None
+    subject = programme.get_subject(subject_id) if subject_id.__class__ is str else None
     if subject is None:
         problems.append(
             Problem(
-                path=path, code="subject.unknown", message=programme.unknown_subject(subject_id)
+                path=where.format(*at),
+                code="subject.unknown",
+                message=programme.unknown_subject(subject_id),
             )
         )
         return None
-    if inspection.pillar is not None and subject.pillar is not inspection.pillar:
+    pillar = inspection.pillar
+    if pillar is not None and subject.pillar is not pillar:
         problems.append(
             Problem(
-                path=path,
+                path=where.format(*at),
                 code="subject.outside_pillar",
                 message=f"{subject_id!r} is not part of {inspection.title}, which covers "
-                f"{inspection.pillar.value.lower()} only",
+                f"{pillar.value.lower()} only",
             )
         )
         return None
@@ -229,8 +247,10 @@ def _findings(
 
 
 def _problems(inspection: Inspection) -> list[Problem]:
+    # Runs for every inspection loaded: paths and messages are made only for a problem.
     problems: list[Problem] = []
     programme = inspection.programme
+    scale = programme.scale
     if inspection.force not in forces.ids():
         problems.append(
             Problem(
@@ -257,57 +277,59 @@ def _problems(inspection: Inspection) -> list[Problem]:
             )
         )
     for i, count in enumerate(inspection.grade_counts):
-        if count.grade not in programme.scale:
+        if count.grade not in scale:
             problems.append(
                 Problem(
                     path=f"$.grade_counts[{i}].grade",
                     code="grade.off_scale",
-                    message=f"grade {count.grade.value!r} is not on the {programme.scale.label} "
+                    message=f"grade {count.grade.value!r} is not on the {scale.label} "
                     f"scale used by {programme.title}",
                 )
             )
         for k, subject_id in enumerate(count.excluding):
-            _covered(inspection, subject_id, f"$.grade_counts[{i}].excluding[{k}]", problems)
+            _covered(inspection, subject_id, problems, "$.grade_counts[{}].excluding[{}]", i, k)
 
     seen: dict[str, int] = {}
+    year_now = programme.year
     for i, judgment in enumerate(inspection.judgments):
-        at = f"$.judgments[{i}]"
-        subject = _covered(inspection, judgment.subject, f"{at}.subject", problems)
-        if judgment.subject in seen:
+        subject_id = judgment.subject
+        subject = _covered(inspection, subject_id, problems, "$.judgments[{}].subject", i)
+        if subject_id in seen:
             problems.append(
                 Problem(
-                    path=f"{at}.subject",
+                    path=f"$.judgments[{i}].subject",
                     code="judgment.duplicate",
-                    message=f"{judgment.subject!r} is judged twice (also at "
-                    f"$.judgments[{seen[judgment.subject]}])",
+                    message=f"{subject_id!r} is judged twice (also at "
+                    f"$.judgments[{seen[subject_id]}])",
                 )
             )
         else:
-            seen[judgment.subject] = i
+            seen[subject_id] = i
         grade = judgment.grade
-        if grade is not None and grade not in programme.scale:
-            problems.append(
-                Problem(
-                    path=f"{at}.grade",
-                    code="grade.off_scale",
-                    message=f"grade {grade.value!r} is not on the {programme.scale.label} scale "
-                    f"used by {programme.title}",
+        if grade is not None:
+            if grade not in scale:
+                problems.append(
+                    Problem(
+                        path=f"$.judgments[{i}].grade",
+                        code="grade.off_scale",
+                        message=f"grade {grade.value!r} is not on the {scale.label} scale "
+                        f"used by {programme.title}",
+                    )
                 )
-            )
-        if subject is not None and not subject.graded and grade is not None:
-            problems.append(
-                Problem(
-                    path=f"{at}.grade",
-                    code="judgment.narrative_only",
-                    message=f"{programme.title} does not grade {subject.id!r} (narrative only), "
-                    f"but it is given {grade.value!r}",
+            if subject is not None and not subject.graded:
+                problems.append(
+                    Problem(
+                        path=f"$.judgments[{i}].grade",
+                        code="judgment.narrative_only",
+                        message=f"{programme.title} does not grade {subject.id!r} (narrative "
+                        f"only), but it is given {grade.value!r}",
+                    )
                 )
-            )
         year = judgment.carried_over_from
-        if year is not None and year >= programme.year:
+        if year is not None and year >= year_now:
             problems.append(
                 Problem(
-                    path=f"{at}.carried_over_from",
+                    path=f"$.judgments[{i}].carried_over_from",
                     code="judgment.carried_over_year",
                     message=f"a judgment can only be carried over from a year before "
                     f"{programme.title} ({programme.year}), not from {year}",
@@ -315,8 +337,9 @@ def _problems(inspection: Inspection) -> list[Problem]:
             )
 
     for field, findings in _findings(inspection):
+        where = f"$.{field}[{{}}].subject"
         for i, finding in enumerate(findings):
-            _covered(inspection, finding.subject, f"$.{field}[{i}].subject", problems)
+            _covered(inspection, finding.subject, problems, where, i)
 
     metric_ids: dict[str, int] = {}
     for i, metric in enumerate(inspection.metrics):
@@ -332,14 +355,13 @@ def _problems(inspection: Inspection) -> list[Problem]:
         else:
             metric_ids[metric.id] = i
     for i, metric in enumerate(inspection.metrics):
-        if metric.part_of is not None and (
-            metric.part_of not in metric_ids or metric.part_of == metric.id
-        ):
+        part_of = metric.part_of
+        if part_of is not None and (part_of not in metric_ids or part_of == metric.id):
             problems.append(
                 Problem(
                     path=f"$.metrics[{i}].part_of",
                     code="metric.unknown_group",
-                    message=f"{metric.id!r} is part of {metric.part_of!r}, which is not another "
+                    message=f"{metric.id!r} is part of {part_of!r}, which is not another "
                     "metric of this inspection",
                 )
             )

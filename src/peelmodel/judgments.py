@@ -7,8 +7,8 @@ from collections.abc import Iterable
 
 import attrs
 
-from peelmodel._convert import to_tuple
-from peelmodel._types import check_fields
+from peelmodel._convert import to_tuple, tuple_converters
+from peelmodel._types import checked_post_init
 from peelmodel.errors import Problem, ValidationError
 from peelmodel.grades import Grade
 from peelmodel.sources import Source
@@ -26,6 +26,9 @@ class JudgmentStatus(enum.Enum):
 
 def _tuple_of_str(items: Iterable[str]) -> tuple[str, ...]:
     return to_tuple(items)
+
+
+tuple_converters(_tuple_of_str)
 
 
 @attrs.frozen(kw_only=True)
@@ -48,8 +51,9 @@ class Judgment:
     summary: str = ""
     source: Source | None = None
 
-    def __attrs_post_init__(self) -> None:
-        check_fields(self)
+    __attrs_post_init__ = checked_post_init
+
+    def _rules(self) -> None:
         if self.carried_over_from is not None and self.grade is None:
             raise ValidationError.single(
                 "$.grade",
@@ -102,8 +106,9 @@ class GradeCount:
     excluding: tuple[str, ...] = attrs.field(default=(), converter=_tuple_of_str)
     source: Source | None = None
 
-    def __attrs_post_init__(self) -> None:
-        check_fields(self)
+    __attrs_post_init__ = checked_post_init
+
+    def _rules(self) -> None:
         if not 0 <= self.count <= 1_000:
             raise ValidationError(
                 [

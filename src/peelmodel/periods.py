@@ -15,7 +15,7 @@ from datetime import date, timedelta
 
 import attrs
 
-from peelmodel._types import check_fields
+from peelmodel._types import checked_post_init
 from peelmodel.errors import ValidationError
 
 __all__ = ["Period"]
@@ -88,8 +88,9 @@ class Period:
     start: date
     end: date
 
-    def __attrs_post_init__(self) -> None:
-        check_fields(self)
+    __attrs_post_init__ = checked_post_init
+
+    def _rules(self) -> None:
         if self.end < self.start:
             raise ValidationError.single(
                 "$.end",

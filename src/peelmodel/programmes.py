@@ -34,7 +34,7 @@ from pathlib import Path
 import attrs
 
 from peelmodel._convert import close_matches as _close_matches
-from peelmodel._convert import to_tuple
+from peelmodel._convert import to_tuple, tuple_converters
 from peelmodel._types import check_fields
 from peelmodel.errors import Problem, ValidationError
 from peelmodel.grades import GradingScale, Pillar
@@ -70,6 +70,9 @@ def _tuple_of_subject(items: Iterable[Subject]) -> tuple[Subject, ...]:
 
 def _tuple_of_source(items: Iterable[Source]) -> tuple[Source, ...]:
     return to_tuple(items)
+
+
+tuple_converters(_tuple_of_subject, _tuple_of_source)
 
 
 @attrs.frozen(kw_only=True)

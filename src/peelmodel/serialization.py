@@ -34,6 +34,7 @@ from peelmodel import programmes
 if typing.TYPE_CHECKING:  # cattrs is imported on first need: a valid document never does
     import cattrs
 from peelmodel._convert import close_matches
+from peelmodel._types import DATE_MAX, DATE_MIN
 from peelmodel.errors import Problem, ValidationError, short_repr
 from peelmodel.grades import Grade, unknown_grade_message
 from peelmodel.programmes import Programme
@@ -151,8 +152,10 @@ def _bool(value: Any, _: Any) -> bool:
 
 
 # Dates read, by their text: a national file repeats a few hundred dates thousands of
-# times. Bounded, and only ever holding valid dates.
+# times. Bounded, and only ever holding valid dates within the years a field allows
+# (so that the fast path needs no other test of a date found here).
 _DATES: dict[str, date] = {}
+_DATE_MIN, _DATE_MAX = DATE_MIN, DATE_MAX
 
 
 def _date(value: Any, _: Any) -> date:
@@ -168,8 +171,16 @@ def _date(value: Any, _: Any) -> date:
         raise ValidationError.single(
             "$", "date.invalid", f"{value!r} is not a date: {error}"
         ) from None
-    if len(_DATES) < 100_000:
+    if len(_DATES) < 100_000 and _DATE_MIN <= day <= _DATE_MAX:
         _DATES[value] = day
+    return day
+
+
+def _fast_date(value: Any) -> date:
+    """A date within the allowed years, for the fast path; _Doubt for anything else."""
+    day = _date(value, None)
+    if not _DATE_MIN <= day <= _DATE_MAX:
+        raise _Doubt
     return day
 
 
@@ -513,9 +524,15 @@ def to_json(obj: Any, *, indent: int | None = 2) -> str:
     """``obj`` as JSON text: indented by two spaces by default, ``indent=None`` for compact."""
     if indent not in (2, None):
         raise ValueError(f"indent must be 2 or None, not {indent!r}")
-    data = _unstructure(obj, _json_converter())
+    write = _WRITE[0] if _WRITE else _writer()
+    cls = obj.__class__
     try:
-        return orjson.dumps(data, option=orjson.OPT_INDENT_2 if indent else 0).decode()
+        if cls is not Programme and attrs.has(cls):
+            data = {"schema_version": SCHEMA_VERSION, **write(obj)}
+        else:
+            data = _unstructure(obj, _json_converter())
+        option = orjson.OPT_INDENT_2 if indent else 0
+        return orjson.dumps(data, default=write, option=option).decode()
     except TypeError as error:  # only for objects peelmodel did not build
         raise ValidationError.single(
             "$", "json.unserializable", f"cannot write as JSON: {error}"
@@ -893,6 +910,10 @@ def _fast_builder(cls: type[Any]) -> Callable[[Any], Any]:
 _BUILD_LOCK = threading.Lock()
 
 
+def _tag(cls: type[Any]) -> str:
+    return f"{cls.__module__.replace('.', '_')}_{cls.__qualname__.replace('.', '_')}"
+
+
 def _generate_builder(cls: type[Any], pending: list[type[Any]]) -> Callable[[Any], Any]:
     names = _BUILD_NAMES
     names.update(
@@ -900,10 +921,29 @@ def _generate_builder(cls: type[Any], pending: list[type[Any]]) -> Callable[[Any
             "_Doubt": _Doubt,
             "_need_list": _need_list,
             "_date": _date,
+            "_DATES": _DATES,
+            "_fast_date": _fast_date,
             "_GRADES": _GRADES,
+            "_new": object.__new__,
+            "_throw": _throw,
         }
     )
-    tag = f"{cls.__module__.replace('.', '_')}_{cls.__qualname__.replace('.', '_')}"
+    flat = _flat_builder_lines(cls, names, pending)
+    lines = flat if flat is not None else _call_builder_lines(cls, names, pending)
+    code = compile("\n".join(lines), f"<peelmodel build {cls.__name__}>", "exec")
+    local: dict[str, Any] = {}
+    exec(code, names, local)
+    built: Callable[[Any], Any] = local["build"]
+    names[f"B_{_tag(cls)}"] = built
+    return built
+
+
+def _call_builder_lines(
+    cls: type[Any], names: dict[str, Any], pending: list[type[Any]]
+) -> list[str]:
+    """A builder that converts the values and calls the class, whose construction
+    checks test them: for classes the flat builder cannot make."""
+    tag = _tag(cls)
     names[f"C_{tag}"] = cls
     hints = typing.get_type_hints(cls)
     fields = [a for a in attrs.fields(cls) if a.init]
@@ -912,7 +952,7 @@ def _generate_builder(cls: type[Any], pending: list[type[Any]]) -> Callable[[Any
     names[f"K_{tag}"] = frozenset(a.name for a in fields)
     lines = [
         "def build(d):",
-        f"    if d.__class__ is not dict or not d.keys() <= K_{tag}:",
+        f"    if d.__class__ is not dict or not K_{tag}.issuperset(d):",
         "        raise _Doubt",
         "    kw = d.copy()",
     ]
@@ -926,12 +966,121 @@ def _generate_builder(cls: type[Any], pending: list[type[Any]]) -> Callable[[Any
         lines.append("    if v is not None:" if inner is not None else f"    if {a.name!r} in kw:")
         lines.append(f"        kw[{a.name!r}] = {expr}")
     lines.append(f"    return C_{tag}(**kw)")
-    code = compile("\n".join(lines), f"<peelmodel build {cls.__name__}>", "exec")
-    local: dict[str, Any] = {}
-    exec(code, names, local)
-    built: Callable[[Any], Any] = local["build"]
-    names[f"B_{tag}"] = built
-    return built
+    return lines
+
+
+def _flat_builder_lines(
+    cls: type[Any], names: dict[str, Any], pending: list[type[Any]]
+) -> list[str] | None:
+    """A builder that makes the object itself, without its ``__init__``: each value is
+    converted and tested inline with the tests :func:`~peelmodel._types.check_fields`
+    makes (generated from the same type hints and bounds), set in its slot, and then the
+    class's own ``_rules`` run, as its post-init runs them. None when the class is not
+    made that way (a post-init of its own, a field not set from the document, a
+    converter the builder does not know, no slots)."""
+    from peelmodel._convert import TUPLE_CONVERTERS, to_float
+    from peelmodel._types import BOUNDS, _check_for, _condition, checked_post_init, no_rules
+
+    rules = getattr(cls, "_rules", None)
+    if getattr(cls, "__attrs_post_init__", None) is not checked_post_init or rules is None:
+        return None
+    tag = _tag(cls)
+    hints = typing.get_type_hints(cls)
+    fields = list(attrs.fields(cls))
+    for a in fields:
+        value_type = _optional_of(hints[a.name]) or hints[a.name]
+        if (
+            not a.init
+            or a.alias != a.name
+            or isinstance(a.default, attrs.Factory)  # type: ignore[arg-type]
+            or type(getattr(cls, a.name, None)) is not types.MemberDescriptorType
+            or not (
+                a.converter is None
+                or a.converter is to_float
+                or a.converter in TUPLE_CONVERTERS
+                or value_type is Programme
+            )
+        ):
+            return None
+    names[f"C_{tag}"] = cls
+    names[f"K_{tag}"] = frozenset(a.name for a in fields)
+    lines = [
+        "def build(d):",
+        f"    if d.__class__ is not dict or not K_{tag}.issuperset(d):",
+        "        raise _Doubt",
+        f"    o = _new(C_{tag})",
+    ]
+    for n, a in enumerate(fields):
+        key = f"{tag}_{n}"
+        tp = hints[a.name]
+        inner = _optional_of(tp)
+        value_type = inner if inner is not None else tp
+        names[f"S_{key}"] = getattr(cls, a.name).__set__
+        if a.default is attrs.NOTHING:
+            lines.append(f"    v = d[{a.name!r}]")
+        else:  # the default as a document writes it, read like any other value
+            names[f"D_{key}"] = _as_json(a.default)
+            lines.append(f"    v = d.get({a.name!r}, D_{key})")
+        convert: str | None = None
+        built_here = False
+        if a.converter is to_float:
+            names["_to_float"] = to_float
+            lines.append("    if v.__class__ is int:")
+            lines.append("        v = _to_float(v)")
+        elif value_type is Programme:
+            names[f"P_{key}"] = a.converter
+            convert = f"P_{key}(v) if v.__class__ is str else _throw()"
+        elif _is_tuple_of(value_type):
+            item = typing.get_args(value_type)[0]
+            item_expr = _fast_expr(item, "x", names, key + "_item", pending)
+            if item_expr == "x":
+                convert = "tuple(_need_list(v))"
+            elif isinstance(item, type) and attrs.has(item):
+                convert = f"tuple(map(B_{_tag(item)}, _need_list(v)))"
+                built_here = True
+            else:
+                convert = f"tuple([{item_expr} for x in _need_list(v)])"
+        elif value_type is date:
+            # found among the dates read before, or read and tested now: within range
+            convert = "_DATES.get(v) or _fast_date(v)"
+            built_here = True
+        else:
+            expr = _fast_expr(value_type, "v", names, key, pending)
+            if expr != "v":
+                convert = expr
+            # a nested object built by its own builder, or an enum member found by its
+            # value, certainly has its type
+            built_here = isinstance(value_type, type) and (
+                attrs.has(value_type) or issubclass(value_type, enum.Enum)
+            )
+        if convert is not None:
+            if inner is not None:
+                lines.append("    if v is not None:")
+                lines.append(f"        v = {convert}")
+            else:
+                lines.append(f"    v = {convert}")
+        bounds = BOUNDS.get((cls.__name__, a.name))
+        if not built_here and _check_for(tp, bounds) is not None:
+            condition = _condition(tp, bounds, "v", names)
+            if condition is None:
+                return None
+            lines.append(f"    if not {condition}:")
+            lines.append("        raise _Doubt")
+        lines.append(f"    S_{key}(o, v)")
+    if rules is not no_rules:
+        names[f"R_{tag}"] = rules
+        lines.append(f"    R_{tag}(o)")
+    lines.append("    return o")
+    return lines
+
+
+def _as_json(value: Any) -> Any:
+    """A field's default as a document gives it."""
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
 
 
 def _fast_expr(tp: Any, v: str, names: dict[str, Any], n: str, pending: list[type[Any]]) -> str:
@@ -965,3 +1114,121 @@ def _throw() -> Any:
 
 
 _Doubt.throw = staticmethod(_throw)  # type: ignore[attr-defined]
+
+
+# --- the fast writer -----------------------------------------------------------------
+#
+# to_json hands the object itself to orjson, which writes tuples, text, numbers, dates
+# (ISO) and enums (by value) natively and calls one generated function for each
+# peelmodel object it meets. That function returns the object's fields as a dict (the
+# fields a class always has in one dict display, the others only when they differ from
+# their default), its nested objects left for orjson to hand back in turn. No tree of
+# dicts is built: each is written and dropped at once. The output is the converter's (a
+# test compares the two); what the writer does not know is refused as before.
+
+
+def _document_classes() -> tuple[type[Any], ...]:
+    """The classes a document is made of, those met most often first."""
+    from peelmodel.dataset import Dataset
+    from peelmodel.findings import AreaForImprovement, CauseOfConcern, Practice, Recommendation
+    from peelmodel.inspections import Inspection
+    from peelmodel.judgments import GradeCount, Judgment
+    from peelmodel.metrics import Comparator, Metric
+    from peelmodel.periods import Period
+    from peelmodel.sources import Source
+
+    return (
+        Period,
+        Metric,
+        Comparator,
+        Judgment,
+        AreaForImprovement,
+        Source,
+        Inspection,
+        GradeCount,
+        Practice,
+        CauseOfConcern,
+        Recommendation,
+        Dataset,
+    )
+
+
+_WRITE: list[Callable[[Any], Any]] = []  # the generated writer, once made
+_WRITERS: dict[type, Callable[[Any], Any]] = {}  # other peelmodel classes, as met
+
+
+def _writer() -> Callable[[Any], Any]:
+    """orjson's ``default``: the fields of a peelmodel object, to be written."""
+    if _WRITE:
+        return _WRITE[0]
+    with _BUILD_LOCK:
+        if not _WRITE:
+            names: dict[str, Any] = {"_write_other": _write_other, "_P": Programme}
+            lines = ["def write(o):", "    c = o.__class__"]
+            for n, cls in enumerate(_document_classes()):
+                names[f"C{n}"] = cls
+                lines.append(f"    if c is C{n}:")
+                lines += _fields_lines(cls, f"D{n}_", names, "        ")
+            lines.append("    if c is _P:")
+            lines.append("        return _write_programme(o)")
+            lines.append("    return _write_other(o)")
+            names["_write_programme"] = _write_programme
+            exec(compile("\n".join(lines), "<peelmodel write>", "exec"), names)
+            _WRITE.append(names["write"])
+    return _WRITE[0]
+
+
+def _fields_lines(cls: type[Any], prefix: str, names: dict[str, Any], pad: str) -> list[str]:
+    """Statements returning the dict of ``o``, an instance of ``cls``, to be written."""
+    fields = [a for a in attrs.fields(cls) if a.init]
+    leading = []
+    for a in fields:
+        if a.default is not attrs.NOTHING:
+            break
+        leading.append(f"{a.name!r}: o.{a.name}")
+    if len(leading) == len(fields):
+        return [f"{pad}return {{{', '.join(leading)}}}"]
+    lines = [f"{pad}r = {{{', '.join(leading)}}}"]
+    for a in fields[len(leading) :]:
+        lines.append(f"{pad}v = o.{a.name}")
+        if a.default is attrs.NOTHING or (cls.__name__, a.name) in _ALWAYS_WRITTEN:
+            lines.append(f"{pad}r[{a.name!r}] = v")
+            continue
+        if a.default is None:
+            test = "v is not None"
+        elif a.default == ():
+            test = "v"
+        else:
+            names[f"{prefix}{a.name}"] = a.default
+            test = f"v != {prefix}{a.name}"
+        lines.append(f"{pad}if {test}:")
+        lines.append(f"{pad}    r[{a.name!r}] = v")
+    lines.append(f"{pad}return r")
+    return lines
+
+
+def _write_other(obj: Any) -> Any:
+    """A peelmodel object of a class documents are not made of (a force, a change),
+    through a writer generated on first need; an attrs object of another library's
+    class through the converter; anything else is not written."""
+    cls = obj.__class__
+    writer = _WRITERS.get(cls)
+    if writer is None:
+        if not attrs.has(cls):
+            raise TypeError(f"Type is not JSON serializable: {cls.__name__}")
+        if not cls.__module__.startswith("peelmodel."):
+            return _json_converter().unstructure(obj)  # an attrs class of one's own
+        names: dict[str, Any] = {}
+        lines = ["def write(o):", *_fields_lines(cls, "D_", names, "    ")]
+        exec(compile("\n".join(lines), f"<peelmodel write {cls.__name__}>", "exec"), names)
+        writer = _WRITERS[cls] = names["write"]
+    return writer(obj)
+
+
+def _write_programme(programme: Programme) -> Any:
+    """A programme inside an inspection: its id when it is the registered one, else in
+    full."""
+    registered = programmes._registry().get(programme.id)
+    if registered is programme or registered == programme:
+        return programme.id
+    return _json_converter().unstructure(programme)

@@ -17,7 +17,7 @@ from datetime import date
 
 import attrs
 
-from peelmodel._types import check_fields
+from peelmodel._types import checked_post_init
 from peelmodel.errors import Problem, ValidationError
 
 __all__ = ["Source", "format_date"]
@@ -45,8 +45,9 @@ class Source:
     page: int | None = None
     note: str | None = None
 
-    def __attrs_post_init__(self) -> None:
-        check_fields(self)
+    __attrs_post_init__ = checked_post_init
+
+    def _rules(self) -> None:
         problems: list[Problem] = []
         title = (self.title or "").strip()
         url = (self.url or "").strip()
