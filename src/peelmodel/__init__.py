@@ -24,7 +24,6 @@ from peelmodel.findings import (
 )
 from peelmodel.forces import Country, Estimate, Force
 from peelmodel.grades import Grade, GradingScale, Pillar
-from peelmodel.history import Change, ForceHistory, Movement
 from peelmodel.inspections import Inspection
 from peelmodel.judgments import GradeCount, Judgment, JudgmentStatus
 from peelmodel.metrics import Comparator, Metric, Unit
@@ -36,6 +35,7 @@ if TYPE_CHECKING:
     from peelmodel import datasets, serialization
     from peelmodel import strategies as strategies
     from peelmodel.checks import check
+    from peelmodel.history import Change, ForceHistory, Movement
     from peelmodel.national import coverage
     from peelmodel.serialization import (
         SCHEMA_VERSION,
@@ -94,9 +94,10 @@ __all__ = [
     "to_json",
 ]
 
-# Serialization (cattrs), the datasets and the strategies (hypothesis) load on first
+# Serialization, histories, the datasets and the strategies (hypothesis) load on first
 # use, so that `import peelmodel` stays light.
 _SERIALIZATION = {"SCHEMA_VERSION", "from_dict", "from_json", "json_schema", "to_dict", "to_json"}
+_HISTORY = {"Change", "ForceHistory", "Movement"}
 _SUBMODULES = {"datasets", "serialization", "strategies"}
 
 
@@ -105,6 +106,9 @@ def __getattr__(name: str) -> Any:
 
     if name in _SERIALIZATION:
         module = importlib.import_module("peelmodel.serialization")
+        return getattr(module, name)
+    if name in _HISTORY:
+        module = importlib.import_module("peelmodel.history")
         return getattr(module, name)
     if name == "check":
         from peelmodel.checks import check

@@ -291,9 +291,13 @@ def _problems(inspection: Inspection) -> list[Problem]:
 
     seen: dict[str, int] = {}
     year_now = programme.year
+    by_id = programme._by_id
+    pillar = inspection.pillar
     for i, judgment in enumerate(inspection.judgments):
         subject_id = judgment.subject
-        subject = _covered(inspection, subject_id, problems, "$.judgments[{}].subject", i)
+        subject = by_id.get(subject_id)
+        if subject is None or (pillar is not None and subject.pillar is not pillar):
+            subject = _covered(inspection, subject_id, problems, "$.judgments[{}].subject", i)
         if subject_id in seen:
             problems.append(
                 Problem(
@@ -337,9 +341,10 @@ def _problems(inspection: Inspection) -> list[Problem]:
             )
 
     for field, findings in _findings(inspection):
-        where = f"$.{field}[{{}}].subject"
         for i, finding in enumerate(findings):
-            _covered(inspection, finding.subject, problems, where, i)
+            subject = by_id.get(finding.subject)
+            if subject is None or (pillar is not None and subject.pillar is not pillar):
+                _covered(inspection, finding.subject, problems, f"$.{field}[{{}}].subject", i)
 
     metric_ids: dict[str, int] = {}
     for i, metric in enumerate(inspection.metrics):

@@ -25,11 +25,11 @@ from __future__ import annotations
 
 import contextlib
 import enum
+import os
 import re
 import threading
 import types
 from collections.abc import Iterable, Iterator, Mapping
-from pathlib import Path
 
 import attrs
 
@@ -233,7 +233,7 @@ class Programme:
 
 # --- the catalogue -------------------------------------------------------------------
 
-_DATA = Path(__file__).with_name("data") / "programmes"
+_DATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data", "programmes")
 
 # One lock guards the registry: building the catalogue on first use, registering and
 # unregistering may happen from several threads at once.
@@ -246,8 +246,12 @@ def _load_catalogue() -> tuple[Programme, ...]:
     """The shipped programmes, each read through the public loader from its JSON file."""
     from peelmodel.serialization import from_json
 
-    files = sorted(_DATA.glob("*.json"))
-    return tuple(from_json(f.read_bytes(), Programme) for f in files)
+    files = sorted(name for name in os.listdir(_DATA) if name.endswith(".json"))
+    loaded = []
+    for name in files:
+        with open(os.path.join(_DATA, name), "rb") as file:
+            loaded.append(from_json(file.read(), Programme))
+    return tuple(loaded)
 
 
 def _registry() -> dict[str, Programme]:

@@ -623,13 +623,17 @@ def _as_orjson_writes(text: str | bytes | bytearray | memoryview, data: Any) -> 
     to_json does), which proves that no key was given twice: a few milliseconds for a
     national file, against tens for a full second parse."""
     raw = text.encode() if isinstance(text, str) else text
+    # to_json indents by default: a document that opens with a line break is tried
+    # indented first
+    options = (orjson.OPT_INDENT_2, 0) if raw[1:2] == b"\n" else (0, orjson.OPT_INDENT_2)
     try:
-        if orjson.dumps(data) == raw:
-            return True
-        indented = orjson.dumps(data, option=orjson.OPT_INDENT_2)
+        for option in options:
+            written = orjson.dumps(data, option=option)
+            if written == raw or written + b"\n" == raw:
+                return True
     except (TypeError, orjson.JSONEncodeError):
         return False
-    return indented == raw or indented + b"\n" == raw
+    return False
 
 
 def _duplicate_keys(text: str | bytes | bytearray | memoryview) -> list[Problem]:
