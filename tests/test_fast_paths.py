@@ -217,3 +217,39 @@ def test_an_attrs_class_of_ones_own_is_written_as_before() -> None:
         "text": "a",
         "day": "2020-01-02",
     }
+
+
+# --- a document read from text is taken apart as it is built ---------------------------
+
+
+def _problems_of(load: Any) -> list[tuple[str, str, str]]:
+    try:
+        load()
+    except pm.ValidationError as error:
+        return [(p.path, p.code, p.message) for p in error.problems]
+    raise AssertionError("the document was accepted")
+
+
+@pytest.mark.parametrize("where", [0, -1])
+def test_a_problem_found_after_parts_were_let_go_is_worded_in_full(where: int) -> None:
+    # from_json's builder drops each inspection's parsed form once it is built; a
+    # problem in the last one must still be reported exactly as from_dict reports it
+    document = pm.to_dict(pm.datasets.essex())
+    document["inspections"][where]["judgments"][0]["grade"] = "Goood"
+    document["inspections"][where]["metrics"] = [{"id": "m", "name": "M", "value": "1"}]
+    text = orjson.dumps(document).decode()
+    from_text = _problems_of(lambda: pm.from_json(text, pm.Dataset))
+    assert from_text == _problems_of(lambda: pm.from_dict(document, pm.Dataset))
+    index = len(document["inspections"]) - 1 if where == -1 else 0
+    assert {path.split(".")[1] for path, _, _ in from_text} == {f"inspections[{index}]"}
+
+
+def test_reading_from_text_gives_what_reading_the_parsed_form_gives() -> None:
+    text = pm.to_json(pm.datasets.national(), indent=None)
+    document = orjson.loads(text)
+    _same(pm.from_json(text, pm.Dataset), pm.from_dict(document, pm.Dataset))
+    assert document == orjson.loads(text)  # from_dict leaves the caller's data as it was
+
+
+def test_a_dataset_without_inspections_is_read_from_text() -> None:
+    assert pm.from_json('{"title": "none yet"}', pm.Dataset) == pm.Dataset(title="none yet")

@@ -569,11 +569,15 @@ def from_dict(data: Any, cls: type[T]) -> T:
         if data.__class__ is not dict:
             raise _mismatch(f"an object ({cls.__name__})", data)
         data = _migrate(data)
-    if attrs.has(cls):
         try:
             return _fast_builder(cls)(data)  # type: ignore[no-any-return]
         except Exception:
             pass
+    return _from_dict_in_full(data, cls)
+
+
+def _from_dict_in_full(data: Any, cls: type[T]) -> T:
+    """from_dict through the converter, which words every problem with its path."""
     converter = _converter()
     try:
         return converter.structure(data, cls)
@@ -594,7 +598,20 @@ def from_json(text: str | bytes | bytearray, cls: type[T]) -> T:
         raise ValidationError.single(
             "$", "json.type", f"expected JSON text, not {type(text).__name__}"
         )
-    return from_dict(_loads(text), cls)
+    data = _loads(text)
+    is_class = attrs.has(cls)  # (a variable, so that mypy keeps cls as type[T])
+    if not is_class or data.__class__ is not dict:
+        return from_dict(data, cls)
+    try:
+        # the parsed form is this function's own: the builder may let go of each
+        # top-level item once it is built, so that its memory serves the next one
+        return _fast_builder(cls, consume=True)(_migrate(data))  # type: ignore[no-any-return]
+    except Exception:
+        pass
+    # a doubt, or a problem to word: the converter reads the document from the text again
+    # (the fast path may have let go of parts of the parsed form)
+    data = _migrate(_loads(text))
+    return _from_dict_in_full(data, cls)
 
 
 def _loads(text: str | bytes | bytearray) -> Any:
@@ -886,29 +903,36 @@ def _need_list(value: Any) -> list[Any] | tuple[Any, ...]:
     raise _Doubt
 
 
-_FAST_BUILDERS: dict[type, Callable[[Any], Any]] = {}
+_FAST_BUILDERS: dict[tuple[type, bool], Callable[[Any], Any]] = {}
 # One namespace for every generated builder: a builder calls the builder of a nested
 # class by its name, resolved when it runs (classes refer to each other).
 _BUILD_NAMES: dict[str, Any] = {}
 
 
-def _fast_builder(cls: type[Any]) -> Callable[[Any], Any]:
+def _fast_builder(cls: type[Any], *, consume: bool = False) -> Callable[[Any], Any]:
+    """The generated builder of ``cls`` (and of every class it holds). With ``consume``,
+    the builder of a document that is the caller's own to take apart: each item of a
+    top-level list of objects is dropped from the list once built."""
+    key = (cls, consume)
     try:
-        return _FAST_BUILDERS[cls]
+        return _FAST_BUILDERS[key]
     except KeyError:
         pass
     with _BUILD_LOCK:
-        if cls in _FAST_BUILDERS:
-            return _FAST_BUILDERS[cls]
+        if key in _FAST_BUILDERS:
+            return _FAST_BUILDERS[key]
         pending: list[type[Any]] = [cls]
-        made: dict[type[Any], Callable[[Any], Any]] = {}
+        made: dict[tuple[type[Any], bool], Callable[[Any], Any]] = {}
+        if consume:
+            made[key] = _generate_builder(cls, pending, consume=True)
+            pending = pending[1:]
         while pending:
             c = pending.pop()
-            if c in made or c in _FAST_BUILDERS:
+            if (c, False) in made or (c, False) in _FAST_BUILDERS:
                 continue
-            made[c] = _generate_builder(c, pending)
+            made[c, False] = _generate_builder(c, pending)
         _FAST_BUILDERS.update(made)  # published only when every builder it calls exists
-    return _FAST_BUILDERS[cls]
+    return _FAST_BUILDERS[key]
 
 
 _BUILD_LOCK = threading.Lock()
@@ -918,7 +942,9 @@ def _tag(cls: type[Any]) -> str:
     return f"{cls.__module__.replace('.', '_')}_{cls.__qualname__.replace('.', '_')}"
 
 
-def _generate_builder(cls: type[Any], pending: list[type[Any]]) -> Callable[[Any], Any]:
+def _generate_builder(
+    cls: type[Any], pending: list[type[Any]], *, consume: bool = False
+) -> Callable[[Any], Any]:
     names = _BUILD_NAMES
     names.update(
         {
@@ -930,16 +956,32 @@ def _generate_builder(cls: type[Any], pending: list[type[Any]]) -> Callable[[Any
             "_GRADES": _GRADES,
             "_new": object.__new__,
             "_throw": _throw,
+            "_consume": _consume,
         }
     )
-    flat = _flat_builder_lines(cls, names, pending)
+    flat = _flat_builder_lines(cls, names, pending, consume=consume)
     lines = flat if flat is not None else _call_builder_lines(cls, names, pending)
     code = compile("\n".join(lines), f"<peelmodel build {cls.__name__}>", "exec")
     local: dict[str, Any] = {}
     exec(code, names, local)
     built: Callable[[Any], Any] = local["build"]
-    names[f"B_{_tag(cls)}"] = built
+    if not consume:  # a consuming builder is only ever the root of a document
+        names[f"B_{_tag(cls)}"] = built
     return built
+
+
+def _consume(build: Callable[[Any], Any], items: Any) -> tuple[Any, ...]:
+    """The objects built from a list of parsed items, each item dropped from the list
+    once built (so that its memory serves the next)."""
+    if items.__class__ is not list:
+        if items.__class__ is tuple:  # the field's default: the key was left out
+            return tuple(map(build, items))
+        raise _Doubt
+    built = []
+    for i, item in enumerate(items):
+        built.append(build(item))
+        items[i] = None
+    return tuple(built)
 
 
 def _call_builder_lines(
@@ -974,7 +1016,7 @@ def _call_builder_lines(
 
 
 def _flat_builder_lines(
-    cls: type[Any], names: dict[str, Any], pending: list[type[Any]]
+    cls: type[Any], names: dict[str, Any], pending: list[type[Any]], *, consume: bool = False
 ) -> list[str] | None:
     """A builder that makes the object itself, without its ``__init__``: each value is
     converted and tested inline with the tests :func:`~peelmodel._types.check_fields`
@@ -1040,7 +1082,11 @@ def _flat_builder_lines(
             if item_expr == "x":
                 convert = "tuple(_need_list(v))"
             elif isinstance(item, type) and attrs.has(item):
-                convert = f"tuple(map(B_{_tag(item)}, _need_list(v)))"
+                convert = (
+                    f"_consume(B_{_tag(item)}, v)"
+                    if consume
+                    else f"tuple(map(B_{_tag(item)}, _need_list(v)))"
+                )
                 built_here = True
             else:
                 convert = f"tuple([{item_expr} for x in _need_list(v)])"
