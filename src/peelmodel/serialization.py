@@ -1,4 +1,4 @@
-"""Lossless, strict JSON in and out, through one private cattrs converter.
+"""Lossless, strict JSON in and out.
 
 * ``to_dict`` / ``to_json`` write plain JSON: ISO dates, grades and other enums by
   their published wording, keys in the classes' field order, fields left at their
@@ -9,7 +9,11 @@
   once in one :class:`~peelmodel.ValidationError`, each with the path to the field.
 * Documents written by an older schema version are migrated before they are read.
 
-The converter is built on first use, so ``import peelmodel`` does not pay for it.
+A valid document is read by functions generated per class from the type hints (see
+"the fast path" below) and written through one generated orjson ``default`` ("the
+fast writer"); a private cattrs converter reads any document the fast path doubts, to
+word every problem with its path. Both are built on first use, so ``import peelmodel``
+does not pay for them, and reading a valid document never imports cattrs.
 """
 
 from __future__ import annotations
@@ -884,13 +888,15 @@ def __dir__() -> list[str]:
 # --- the fast path -------------------------------------------------------------------
 #
 # A valid document is built straight from the parsed dicts by functions generated per
-# class: unknown keys are refused by one set comparison, dates, grades and enums are
-# converted, and every type and bound is checked by the classes' own construction
-# checks. At the first doubt (an unknown key, a missing field, a wrong type, any rule
-# broken) it gives up and the converter above reads the document again, to word every
-# problem with its path. Both paths accept exactly the same documents: the fast one
-# rejects whatever the construction checks reject, and hands everything else it cannot
-# read to the full converter.
+# class. For the classes a document is made of (their post-init is
+# ``checked_post_init``), the builder makes the object without calling ``__init__``:
+# unknown keys are refused by one set comparison, dates, grades and enums converted,
+# each value tested inline by the tests check_fields makes (generated from the same
+# hints and bounds), set in its slot, and then the class's own ``_rules`` run, the
+# function its post-init runs. Any other class is built by calling it. At the first
+# doubt (an unknown key, a missing field, a wrong type, any rule broken) the builder
+# gives up and the converter above reads the document again, to word every problem
+# with its path. Both paths accept exactly the same documents (tests compare them).
 
 
 class _Doubt(Exception):
