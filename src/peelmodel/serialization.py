@@ -319,8 +319,7 @@ def _converter() -> cattrs.Converter:
         return programme_fn()(value, Programme)
 
     def unstructure_programme(programme: Programme) -> Any:
-        registered = programmes._registry().get(programme.id)
-        if registered is programme or registered == programme:
+        if _is_registered(programme):
             return programme.id
         return programme_dump()(programme)
 
@@ -370,25 +369,40 @@ def _unstructure_hook(
                 names[f"h_{a.name}"] = hook
                 expr = f"h_{a.name}(v)"
         lines.append(f"    v = o.{a.name}")
-        default = a.default
-        if default is attrs.NOTHING or (cls.__name__, a.name) in _ALWAYS_WRITTEN:
+        test = _written_test(cls, a, f"d_{a.name}", names)
+        if test is None:
             if inner is not None and expr != "v":
                 expr = f"None if v is None else {expr}"
             lines.append(f"    res[{a.name!r}] = {expr}")
             continue
-        if default is None:
-            test = "v is not None"
-        elif default == ():
-            test = "v"
-        else:
-            names[f"d_{a.name}"] = default
-            test = f"v != d_{a.name}"
         lines.append(f"    if {test}:")
         lines.append(f"        res[{a.name!r}] = {expr}")
     lines.append("    return res")
     namespace = dict(names)
     exec(compile("\n".join(lines), f"<peelmodel dump {cls.__name__}>", "exec"), namespace)
     return namespace["dump"]  # type: ignore[no-any-return]
+
+
+def _written_test(
+    cls: type[Any], field: attrs.Attribute[Any], default_name: str, names: dict[str, Any]
+) -> str | None:
+    """The test, on the field's value ``v``, that it differs from its default and is
+    written; None when the field is always written."""
+    default = field.default
+    if default is attrs.NOTHING or (cls.__name__, field.name) in _ALWAYS_WRITTEN:
+        return None
+    if default is None:
+        return "v is not None"
+    if default == ():
+        return "v"
+    names[default_name] = default
+    return f"v != {default_name}"
+
+
+def _is_registered(programme: Programme) -> bool:
+    """True when ``programme`` is the one registered under its id (written as its id)."""
+    registered = programmes._registry().get(programme.id)
+    return registered is programme or registered == programme
 
 
 def _is_enum(tp: Any) -> bool:
@@ -1247,16 +1261,10 @@ def _fields_lines(cls: type[Any], prefix: str, names: dict[str, Any], pad: str) 
     lines = [f"{pad}r = {{{', '.join(leading)}}}"]
     for a in fields[len(leading) :]:
         lines.append(f"{pad}v = o.{a.name}")
-        if a.default is attrs.NOTHING or (cls.__name__, a.name) in _ALWAYS_WRITTEN:
+        test = _written_test(cls, a, f"{prefix}{a.name}", names)
+        if test is None:
             lines.append(f"{pad}r[{a.name!r}] = v")
             continue
-        if a.default is None:
-            test = "v is not None"
-        elif a.default == ():
-            test = "v"
-        else:
-            names[f"{prefix}{a.name}"] = a.default
-            test = f"v != {prefix}{a.name}"
         lines.append(f"{pad}if {test}:")
         lines.append(f"{pad}    r[{a.name!r}] = v")
     lines.append(f"{pad}return r")
@@ -1284,7 +1292,6 @@ def _write_other(obj: Any) -> Any:
 def _write_programme(programme: Programme) -> Any:
     """A programme inside an inspection: its id when it is the registered one, else in
     full."""
-    registered = programmes._registry().get(programme.id)
-    if registered is programme or registered == programme:
+    if _is_registered(programme):
         return programme.id
     return _json_converter().unstructure(programme)
