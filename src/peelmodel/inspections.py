@@ -236,6 +236,15 @@ def _covered(
     return subject
 
 
+def _off_scale(path: str, grade: Grade, programme: Programme) -> Problem:
+    return Problem(
+        path=path,
+        code="grade.off_scale",
+        message=f"grade {grade.value!r} is not on the {programme.scale.label} scale used by "
+        f"{programme.title}",
+    )
+
+
 def _findings(
     inspection: Inspection,
 ) -> Sequence[tuple[str, Sequence[AreaForImprovement | CauseOfConcern | Practice]]]:
@@ -278,14 +287,7 @@ def _problems(inspection: Inspection) -> list[Problem]:
         )
     for i, count in enumerate(inspection.grade_counts):
         if count.grade not in scale:
-            problems.append(
-                Problem(
-                    path=f"$.grade_counts[{i}].grade",
-                    code="grade.off_scale",
-                    message=f"grade {count.grade.value!r} is not on the {scale.label} "
-                    f"scale used by {programme.title}",
-                )
-            )
+            problems.append(_off_scale(f"$.grade_counts[{i}].grade", count.grade, programme))
         for k, subject_id in enumerate(count.excluding):
             _covered(inspection, subject_id, problems, "$.grade_counts[{}].excluding[{}]", i, k)
 
@@ -312,14 +314,7 @@ def _problems(inspection: Inspection) -> list[Problem]:
         grade = judgment.grade
         if grade is not None:
             if grade not in scale:
-                problems.append(
-                    Problem(
-                        path=f"$.judgments[{i}].grade",
-                        code="grade.off_scale",
-                        message=f"grade {grade.value!r} is not on the {scale.label} scale "
-                        f"used by {programme.title}",
-                    )
-                )
+                problems.append(_off_scale(f"$.judgments[{i}].grade", grade, programme))
             if subject is not None and not subject.graded:
                 problems.append(
                     Problem(
